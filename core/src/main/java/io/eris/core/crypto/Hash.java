@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * A SHA-256 digest. Immutable; compares as an unsigned big-endian number, which is the order
- * the fork choice uses to break ties.
+ * A SHA-256 digest. Immutable; compares as an unsigned big-endian number, which is the order the
+ * fork choice uses to break ties.
  */
 public final class Hash implements Comparable<Hash> {
   public static final int SIZE = 32;
@@ -83,7 +83,10 @@ public final class Hash implements Comparable<Hash> {
 
   @Override
   public int hashCode() {
-    return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | bytes[3] & 0xff;
+    return (bytes[0] & 0xff) << 24
+        | (bytes[1] & 0xff) << 16
+        | (bytes[2] & 0xff) << 8
+        | bytes[3] & 0xff;
   }
 
   @Override
