@@ -1,0 +1,133 @@
+package io.eris.core.consensus;
+
+import io.eris.core.crypto.Hash;
+import io.eris.core.crypto.PublicKey;
+import io.eris.core.model.Vote;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The votes a node holds for heights that are not final yet: the first vote of each validator at
+ * each height, the voters of each block, and equivocation evidence when a validator signs a second,
+ * different vote at a height. Signatures are checked before votes get here.
+ */
+final class VoteBook {
+  /** What adding a vote did; EQUIVOCATION only the first time a voter is caught at a height. */
+  enum Outcome {
+    NEW,
+    DUPLICATE,
+    EQUIVOCATION
+  }
+
+  private final TreeMap<Long, Map<PublicKey, Vote>> byHeight = new TreeMap<>();
+  private final Map<Hash, Map<PublicKey, Vote>> byBlock = new HashMap<>();
+  private final Map<Long, Set<PublicKey>> equivocators = new HashMap<>();
+  private final Map<VoterHeight, EquivocationEvidence> evidence = new LinkedHashMap<>();
+  private final int maxEvidence;
+
+  VoteBook(int maxEvidence) {
+    this.maxEvidence = maxEvidence;
+  }
+
+  Outcome add(Vote vote) {
+    Map<PublicKey, Vote> atHeight = byHeight.computeIfAbsent(vote.height(), h -> new HashMap<>());
+    Vote first = atHeight.get(vote.voter());
+    if (first == null) {
+      atHeight.put(vote.voter(), vote);
+      byBlock.computeIfAbsent(vote.blockHash(), h -> new HashMap<>()).put(vote.voter(), vote);
+      return Outcome.NEW;
+    }
+    if (first.blockHash().equals(vote.blockHash())) {
+      return Outcome.DUPLICATE;
+    }
+    if (!equivocators.computeIfAbsent(vote.height(), h -> new HashSet<>()).add(vote.voter())) {
+      return Outcome.DUPLICATE;
+    }
+    if (evidence.size() < maxEvidence) {
+      evidence.put(
+          new VoterHeight(vote.voter(), vote.height()), new EquivocationEvidence(first, vote));
+    }
+    return Outcome.EQUIVOCATION;
+  }
+
+  /** The stake in {@code set} of the validators that voted for {@code block}. */
+  long stakeFor(Hash block, ValidatorSet set) {
+    Map<PublicKey, Vote> voters = byBlock.get(block);
+    if (voters == null) {
+      return 0;
+    }
+    long stake = 0;
+    for (PublicKey voter : voters.keySet()) {
+      stake += set.stakeOf(voter);
+    }
+    return stake;
+  }
+
+  /**
+   * The stake in {@code set} that voted at {@code height} for a block other than {@code block},
+   * leaving out equivocators: they might have voted for {@code block} as well.
+   */
+  long stakeAgainst(long height, Hash block, ValidatorSet set) {
+    Map<PublicKey, Vote> atHeight = byHeight.get(height);
+    if (atHeight == null) {
+      return 0;
+    }
+    Set<PublicKey> excluded = equivocators.getOrDefault(height, Set.of());
+    long stake = 0;
+    for (Vote v : atHeight.values()) {
+      if (!v.blockHash().equals(block) && !excluded.contains(v.voter())) {
+        stake += set.stakeOf(v.voter());
+      }
+    }
+    return stake;
+  }
+
+  boolean hasVoted(PublicKey voter, long height) {
+    Map<PublicKey, Vote> atHeight = byHeight.get(height);
+    return atHeight != null && atHeight.containsKey(voter);
+  }
+
+  /** The votes held at heights {@code from..to}, at most {@code max} of them. */
+  List<Vote> votesBetween(long from, long to, int max) {
+    List<Vote> out = new ArrayList<>();
+    for (Map<PublicKey, Vote> atHeight : byHeight.subMap(from, true, to, true).values()) {
+      for (Vote v : atHeight.values()) {
+        if (out.size() >= max) {
+          return out;
+        }
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  Collection<Vote> votesFor(Hash block) {
+    Map<PublicKey, Vote> voters = byBlock.get(block);
+    return voters == null ? List.of() : List.copyOf(voters.values());
+  }
+
+  /** Forgets the votes below {@code height}; evidence is kept. */
+  void pruneBelow(long height) {
+    Map<Long, Map<PublicKey, Vote>> old = byHeight.headMap(height);
+    for (Map<PublicKey, Vote> atHeight : old.values()) {
+      for (Vote v : atHeight.values()) {
+        byBlock.remove(v.blockHash());
+      }
+    }
+    old.clear();
+    equivocators.keySet().removeIf(h -> h < height);
+  }
+
+  List<EquivocationEvidence> evidence() {
+    return List.copyOf(evidence.values());
+  }
+
+  private record VoterHeight(PublicKey voter, long height) {}
+}
