@@ -4,7 +4,6 @@ import io.eris.core.crypto.Hash;
 import io.eris.core.crypto.PublicKey;
 import io.eris.core.model.Vote;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,7 +26,6 @@ final class VoteBook {
   }
 
   private final TreeMap<Long, Map<PublicKey, Vote>> byHeight = new TreeMap<>();
-  private final Map<Hash, Map<PublicKey, Vote>> byBlock = new HashMap<>();
   private final Map<Long, Set<PublicKey>> equivocators = new HashMap<>();
   private final Map<VoterHeight, EquivocationEvidence> evidence = new LinkedHashMap<>();
   private final int maxEvidence;
@@ -41,7 +39,6 @@ final class VoteBook {
     Vote first = atHeight.get(vote.voter());
     if (first == null) {
       atHeight.put(vote.voter(), vote);
-      byBlock.computeIfAbsent(vote.blockHash(), h -> new HashMap<>()).put(vote.voter(), vote);
       return Outcome.NEW;
     }
     if (first.blockHash().equals(vote.blockHash())) {
@@ -57,15 +54,17 @@ final class VoteBook {
     return Outcome.EQUIVOCATION;
   }
 
-  /** The stake in {@code set} of the validators that voted for {@code block}. */
-  long stakeFor(Hash block, ValidatorSet set) {
-    Map<PublicKey, Vote> voters = byBlock.get(block);
-    if (voters == null) {
+  /** The stake in {@code set} of the validators that voted for {@code block} at {@code height}. */
+  long stakeFor(long height, Hash block, ValidatorSet set) {
+    Map<PublicKey, Vote> atHeight = byHeight.get(height);
+    if (atHeight == null) {
       return 0;
     }
     long stake = 0;
-    for (PublicKey voter : voters.keySet()) {
-      stake += set.stakeOf(voter);
+    for (Vote v : atHeight.values()) {
+      if (v.blockHash().equals(block)) {
+        stake += set.stakeOf(v.voter());
+      }
     }
     return stake;
   }
@@ -108,20 +107,9 @@ final class VoteBook {
     return out;
   }
 
-  Collection<Vote> votesFor(Hash block) {
-    Map<PublicKey, Vote> voters = byBlock.get(block);
-    return voters == null ? List.of() : List.copyOf(voters.values());
-  }
-
   /** Forgets the votes below {@code height}; evidence is kept. */
   void pruneBelow(long height) {
-    Map<Long, Map<PublicKey, Vote>> old = byHeight.headMap(height);
-    for (Map<PublicKey, Vote> atHeight : old.values()) {
-      for (Vote v : atHeight.values()) {
-        byBlock.remove(v.blockHash());
-      }
-    }
-    old.clear();
+    byHeight.headMap(height).clear();
     equivocators.keySet().removeIf(h -> h < height);
   }
 
