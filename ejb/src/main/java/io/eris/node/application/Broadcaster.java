@@ -1,0 +1,8 @@
+package io.eris.node.application;
+
+import io.eris.core.model.Block;
+
+/** The only way messages leave the node. */
+public interface Broadcaster {
+  void block(Block block);
+}
