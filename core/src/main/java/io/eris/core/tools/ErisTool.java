@@ -1,13 +1,12 @@
 package io.eris.core.tools;
 
-import io.eris.core.crypto.Hash;
 import io.eris.core.crypto.KeyFile;
 import io.eris.core.crypto.KeyPair;
 import io.eris.core.crypto.PublicKey;
+import io.eris.core.ledger.PowTargets;
 import io.eris.core.model.Genesis;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +117,7 @@ public final class ErisTool {
             List.copyOf(new java.util.TreeSet<>(governance)),
             threshold,
             Genesis.POW_SHA256D,
-            powTarget(hashRate, powMs),
+            PowTargets.forHashRate(hashRate, powMs),
             powMs,
             2,
             3,
@@ -129,18 +128,6 @@ public final class ErisTool {
     }
     Files.writeString(file, g.toJson(), StandardCharsets.UTF_8);
     out.println(g.chainId().toHex());
-  }
-
-  /** The target at which a miner doing {@code hashRate} hashes/s finds a block in {@code ms}. */
-  static Hash powTarget(long hashRate, int ms) {
-    BigInteger expectedHashes = BigInteger.valueOf(Math.max(1, hashRate * ms / 1000));
-    BigInteger target =
-        BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE).divide(expectedHashes);
-    byte[] raw = target.toByteArray();
-    byte[] out = new byte[32];
-    int copy = Math.min(32, raw.length);
-    System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
-    return Hash.wrap(out);
   }
 
   private static void chainId(String[] args, PrintStream out) throws IOException {
