@@ -151,6 +151,18 @@ final class TxTracker {
     return out;
   }
 
+  /** The PENDING transactions among {@code txs} that have waited since before {@code before}. */
+  List<Transaction> pendingSince(List<Transaction> txs, long before) {
+    List<Transaction> out = new ArrayList<>();
+    for (Transaction tx : txs) {
+      Entry e = entries.get(tx.hash());
+      if (e != null && e.status == TxStatus.PENDING && e.sinceMillis < before) {
+        out.add(tx);
+      }
+    }
+    return out;
+  }
+
   Optional<TxStatus> status(Hash tx) {
     Entry e = entries.get(tx);
     if (e == null) {
