@@ -20,4 +20,7 @@ public interface ChainStore extends TreeNodeStore {
 
   /** The block at {@code height} on the stored canonical chain. */
   Optional<Block> canonicalBlock(long height);
+
+  /** The block of the stored canonical chain that holds transaction {@code tx}, if any. */
+  Optional<Block> canonicalBlockWithTx(Hash tx);
 }

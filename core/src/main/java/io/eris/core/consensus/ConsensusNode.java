@@ -299,7 +299,8 @@ public final class ConsensusNode {
       for (Block b : change.newlyFinal()) {
         ports.observer().finalized(b);
       }
-      finality.pruneBelow(chain.finalNode().height() + 1);
+      // The votes at the final height stay: they prove the final block to peers that missed it.
+      finality.pruneBelow(chain.finalNode().height());
     }
     if (change.reorg() != null) {
       vote();

@@ -148,11 +148,17 @@ final class Synchronizer {
       }
       blocks.add(b.get());
     }
-    // Votes a little below the fork point too: the requester may need them to see finality or
-    // to learn that a block it voted for is dead.
+    // Votes a little below the fork point too, so the requester sees finality and learns when a
+    // block it voted for is dead; and the votes that made our final block final, so a requester
+    // on a branch without it learns that it must leave that branch.
     long last = blocks.isEmpty() ? target.height() : blocks.get(blocks.size() - 1).height();
-    List<Vote> votes =
-        finality.book().votesBetween(Math.max(0, start - 32), last, SyncReply.MAX_VOTES);
+    long from = Math.max(0, start - 32);
+    long finalHeight = chain.finalNode().height();
+    List<Vote> votes = new ArrayList<>();
+    if (finalHeight < from) {
+      votes.addAll(finality.book().votesBetween(finalHeight, finalHeight, SyncReply.MAX_VOTES));
+    }
+    votes.addAll(finality.book().votesBetween(from, last, SyncReply.MAX_VOTES - votes.size()));
     Node head = chain.head();
     return new SyncReply(
         chainId, head.hash(), head.height(), chain.finalNode().height(), blocks, votes);

@@ -11,6 +11,7 @@ import io.eris.core.model.Transaction;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +20,9 @@ import java.util.Set;
  * lifecycle tracking.
  */
 final class TxPool {
+  /** How far back a restart looks for the final rival of an outbox transaction. */
+  private static final int RIVAL_SEARCH_BLOCKS = 10_000;
+
   private final TxValidator validator;
   private final Mempool mempool;
   private final Outbox outbox;
@@ -47,16 +51,51 @@ final class TxPool {
     return tracker;
   }
 
-  /** After a restart: the outbox goes back into the mempool, pending again. */
+  /**
+   * After a restart: the outbox is tracked again. A transaction already on the stored chain is
+   * INCLUDED (or FINAL, and leaves the outbox); one whose nonce a final rival used is CONFLICTED;
+   * the others go back into the mempool.
+   */
   void restore(Chain chain, long nowMillis) {
+    long height = chain.head().height();
+    long finalHeight = chain.finalNode().height();
     for (Transaction tx : outbox.all()) {
       own.add(tx.hash());
-      if (admit(chain, tx).isOk()) {
-        tracker.pending(tx, nowMillis, chain.head().height());
-      } else {
+      tracker.pending(tx, nowMillis, height);
+      Optional<Block> in = chain.store().canonicalBlockWithTx(tx.hash());
+      if (in.isPresent()) {
+        tracker.applied(in.get());
+        if (in.get().height() <= finalHeight) {
+          settle(List.of(in.get()));
+        }
+        continue;
+      }
+      Verdict v = admit(chain, tx);
+      if (!v.isOk()
+          && v.code() == ErrorCode.NONCE_USED
+          && chain.stateAt(chain.finalNode()).nonce(tx.sender().address()) >= tx.nonce()) {
+        tracker.conflicted(tx, finalRival(chain, tx));
+        own.remove(tx.hash());
         outbox.remove(tx.hash());
       }
     }
+  }
+
+  /** The final transaction that used {@code tx}'s nonce, searched back from the final block. */
+  private static Hash finalRival(Chain chain, Transaction tx) {
+    long bottom = Math.max(1, chain.finalNode().height() - RIVAL_SEARCH_BLOCKS);
+    for (long h = chain.finalNode().height(); h >= bottom; h--) {
+      Optional<Block> b = chain.canonicalAt(h);
+      if (b.isEmpty()) {
+        break;
+      }
+      for (Transaction t : b.get().txs()) {
+        if (t.sender().equals(tx.sender()) && t.nonce() == tx.nonce()) {
+          return t.hash();
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -122,6 +161,10 @@ final class TxPool {
 
   /** Blocks became final: their txs and rivals are settled and leave the outbox. */
   void onFinal(List<Block> blocks) {
+    settle(blocks);
+  }
+
+  private void settle(List<Block> blocks) {
     for (Block b : blocks) {
       tracker.finalized(b);
       for (Transaction tx : b.txs()) {

@@ -122,6 +122,22 @@ final class TxTracker {
     }
   }
 
+  /** {@code tx} lost its nonce to {@code winner}, found final by other means (a restart). */
+  void conflicted(Transaction tx, Hash winner) {
+    Entry e = entries.remove(tx.hash());
+    if (e == null) {
+      e = expired.remove(tx.hash());
+    }
+    Set<Hash> slot = bySlot.get(Slot.of(tx));
+    if (slot != null) {
+      slot.remove(tx.hash());
+      if (slot.isEmpty()) {
+        bySlot.remove(Slot.of(tx));
+      }
+    }
+    listener.onStatus(TxStatusUpdate.conflicted(tx.hash(), winner));
+  }
+
   /** Expires the PENDING transactions past their deadline and returns them. */
   List<Transaction> expire(long nowMillis, long headHeight) {
     List<Transaction> out = new ArrayList<>();

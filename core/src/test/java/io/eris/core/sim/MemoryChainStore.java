@@ -5,6 +5,7 @@ import io.eris.core.consensus.ChainSnapshot;
 import io.eris.core.consensus.ChainStore;
 import io.eris.core.crypto.Hash;
 import io.eris.core.model.Block;
+import io.eris.core.model.Transaction;
 import io.eris.core.state.InMemoryTreeNodeStore;
 import io.eris.core.state.TreeNode;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ final class MemoryChainStore implements ChainStore {
   private final InMemoryTreeNodeStore nodes = new InMemoryTreeNodeStore();
   private final Map<Hash, Block> blocks = new HashMap<>();
   private final Map<Long, Hash> canonical = new HashMap<>();
+  private final Map<Hash, List<Hash>> blocksOfTx = new HashMap<>();
   private Hash head;
   private Hash finalBlock;
   private int commits;
@@ -31,7 +33,11 @@ final class MemoryChainStore implements ChainStore {
   @Override
   public void commit(ChainCommit c) {
     for (Block b : c.blocks()) {
-      blocks.putIfAbsent(b.hash(), b);
+      if (blocks.putIfAbsent(b.hash(), b) == null) {
+        for (Transaction tx : b.txs()) {
+          blocksOfTx.computeIfAbsent(tx.hash(), t -> new ArrayList<>(1)).add(b.hash());
+        }
+      }
     }
     nodes.putAll(c.nodes());
     if (c.reorg() != null) {
@@ -76,6 +82,17 @@ final class MemoryChainStore implements ChainStore {
   public Optional<Block> canonicalBlock(long height) {
     Hash h = canonical.get(height);
     return h == null ? Optional.empty() : Optional.of(blocks.get(h));
+  }
+
+  @Override
+  public Optional<Block> canonicalBlockWithTx(Hash tx) {
+    for (Hash h : blocksOfTx.getOrDefault(tx, List.of())) {
+      Block b = blocks.get(h);
+      if (h.equals(canonical.get(b.height()))) {
+        return Optional.of(b);
+      }
+    }
+    return Optional.empty();
   }
 
   int commits() {
