@@ -1,0 +1,250 @@
+# shellcheck shell=bash
+# Eris ops: the Payara Server domain of one profile (run or test): created, bound to
+# 127.0.0.1, given the JDBC pool, the Artemis resource adapter and its resources, and the
+# node's system properties. Sourced after ops/lib.sh, ops/broker.sh, ops/db.sh and
+# eris_profile.
+
+RA_NAME="artemis-ra"
+JDBC_POOL="eris-pool"
+JDBC_RESOURCE="jdbc/eris"
+
+asadmin() {
+  "$PAYARA_HOME/bin/asadmin" --interactive=false "$@"
+}
+
+# asadmin against this profile's running domain.
+asadm() {
+  asadmin --host 127.0.0.1 --port "$ERIS_ADMIN_PORT" "$@"
+}
+
+domain_pid() {
+  local f="$ERIS_DOMAIN_DIR/config/pid" pid
+  [[ -s "$f" ]] || return 1
+  pid=$(cat "$f")
+  kill -0 "$pid" 2>/dev/null || return 1
+  printf '%s' "$pid"
+}
+
+domain_running() { domain_pid >/dev/null; }
+
+# State kept inside the domain directory, so deleting the domain forgets it too.
+_state() { printf '%s/eris-state/%s' "$ERIS_DOMAIN_DIR" "$1"; }
+_state_get() { cat "$(_state "$1")" 2>/dev/null || true; }
+_state_set() {
+  mkdir -p "$(dirname "$(_state "$1")")"
+  printf '%s' "$2" >"$(_state "$1")"
+}
+
+domain_create() {
+  ensure_payara
+  if [[ -f "$ERIS_DOMAIN_DIR/config/domain.xml" ]]; then
+    local pb
+    pb=$(_state_get portbase)
+    if [[ -n "$pb" && "$pb" != "$ERIS_PORTBASE" ]]; then
+      die "domain $ERIS_DOMAIN was created with port base $pb, not $ERIS_PORTBASE: run './eris clean' (drops the domain) or keep the old port base"
+    fi
+    return 0
+  fi
+  local t0 p
+  t0=$(now_ms)
+  for p in 48 80 81 37 38 39 86 66 49 59; do
+    if port_open 127.0.0.1 $((ERIS_PORTBASE + p)); then
+      die "port $((ERIS_PORTBASE + p)) (port base $ERIS_PORTBASE + $p) is taken: choose another port base (ERIS_PORTBASE, test: ERIS_TEST_PORTBASE)"
+    fi
+  done
+  info "payara: creating domain $ERIS_DOMAIN (port base $ERIS_PORTBASE)"
+  asadmin create-domain --nopassword=true --portbase "$ERIS_PORTBASE" "$ERIS_DOMAIN" \
+    >"$ERIS_HOME/domain-create.log" 2>&1 || die "create-domain failed: see $ERIS_HOME/domain-create.log"
+  _domain_patch
+  _state_set portbase "$ERIS_PORTBASE"
+  cp "$(pg_driver_jar)" "$ERIS_DOMAIN_DIR/lib/"
+  info "payara: domain created in $(since "$t0")"
+}
+
+# Before the first start: every listener on 127.0.0.1, Hazelcast on 127.0.0.1 only, no
+# H2 TCP server for the EJB timer database (AUTO_SERVER opens one on all interfaces), the
+# built-in OpenMQ broker disabled (Artemis is the broker), EJB timers allowed to fire
+# more often than once a second (Payara's default minimum is 1000 ms; blocks come every
+# T = 250 ms), and the heap size.
+_domain_patch() {
+  local x="$ERIS_DOMAIN_DIR/config/domain.xml"
+  sed -i \
+    -e 's/address="0\.0\.0\.0"/address="127.0.0.1"/g' \
+    -e 's/<network-listener port=/<network-listener address="127.0.0.1" port=/g' \
+    -e 's/<hazelcast-runtime-configuration /<hazelcast-runtime-configuration das-bind-address="127.0.0.1" interface="127.0.0.1" /' \
+    -e 's/<jms-service type="EMBEDDED"/<jms-service type="DISABLED"/' \
+    -e 's/;AUTO_SERVER=TRUE//g' \
+    -e '0,/<connector-service /s#^\(\s*\)\(<connector-service [^>]*>\(</connector-service>\)\?\)#\1\2\n\1<jms-service type="DISABLED" default-jms-host="default_JMS_host"><jms-host name="default_JMS_host" host="127.0.0.1" port="${JMS_PROVIDER_PORT}" lazy-init="true" /></jms-service>\n\1<ejb-container><ejb-timer-service minimum-delivery-interval-in-millis="10" /></ejb-container>#' \
+    -e '0,/<jvm-options>-server<\/jvm-options>/s#^\(\s*\)<jvm-options>-server</jvm-options>#&\n\1<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>#' \
+    -e "0,/<jvm-options>-Xmx[0-9]*[mMgG]<\/jvm-options>/s#<jvm-options>-Xmx[0-9]*[mMgG]</jvm-options>#<jvm-options>-Xmx$ERIS_HEAP</jvm-options>#" \
+    "$x"
+  grep -q -e 'address="0.0.0.0"' -e 'AUTO_SERVER' "$x" && die "domain.xml still opens a port on all interfaces after patching"
+  grep -q '<jms-service type="DISABLED" default-jms-host' "$x" || die "could not disable OpenMQ in domain.xml"
+  grep -q 'hazelcast.socket.bind.any=false' "$x" || die "could not set hazelcast.socket.bind.any in domain.xml"
+  grep -q 'minimum-delivery-interval-in-millis="10"' "$x" || die "could not set the EJB timer minimum interval in domain.xml"
+}
+
+domain_start() {
+  if domain_running; then
+    info "payara: domain $ERIS_DOMAIN already running (pid $(domain_pid))"
+    return 0
+  fi
+  local t0
+  t0=$(now_ms)
+  info "payara: starting domain $ERIS_DOMAIN"
+  asadmin start-domain "$ERIS_DOMAIN" >"$ERIS_HOME/domain-start.log" 2>&1 || {
+    tail -n 20 "$ERIS_HOME/domain-start.log" >&2
+    die "start-domain failed: see $ERIS_DOMAIN_DIR/logs/server.log"
+  }
+  DOMAIN_START_MS=$(($(now_ms) - t0))
+  info "payara: domain up (pid $(domain_pid), admin 127.0.0.1:$ERIS_ADMIN_PORT) in $(since "$t0")"
+}
+
+domain_stop() {
+  domain_running || return 0
+  local t0
+  t0=$(now_ms)
+  info "payara: stopping domain $ERIS_DOMAIN"
+  asadmin stop-domain "$ERIS_DOMAIN" >/dev/null 2>&1 || true
+  if domain_running; then
+    local pid
+    pid=$(domain_pid)
+    warn "payara: stop-domain left pid $pid running; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  info "payara: domain stopped in $(since "$t0")"
+}
+
+# What exists already, as one list of names (pools, resources, admin objects, apps, ...).
+_existing() {
+  {
+    asadm list-jdbc-connection-pools
+    asadm list-jdbc-resources
+    asadm list-connector-connection-pools
+    asadm list-connector-resources
+    asadm list-admin-objects
+  } 2>/dev/null | awk '{print $1}'
+}
+
+# The resource adapter, its configuration, the Jakarta Messaging resources, the JDBC pool
+# and resource, and the node's system properties. Idempotent: what exists and has not
+# changed is left alone; a changed pool or adapter configuration is replaced.
+domain_provision() {
+  local t0 existing
+  t0=$(now_ms)
+  existing="$(_existing)"
+  _has() { grep -qx -- "$1" <<<"$existing"; }
+
+  # 1. Resource adapter configuration (broker address and credentials): before the
+  # adapter starts, so it takes effect without a restart; when it changes, the adapter is
+  # redeployed to pick it up.
+  local bpass raprops rasha redeploy_ra=0 have_cfg=0
+  bpass="$(broker_password)"
+  raprops="UserName=$(asadmin_escape "$ERIS_BROKER_USER"):Password=$(asadmin_escape "$bpass")"
+  raprops+=":ConnectionParameters=$(asadmin_escape "host=$ERIS_BROKER_HOST;port=$ERIS_BROKER_PORT")"
+  rasha=$(printf '%s' "$raprops" | sha_of)
+  asadm list-resource-adapter-configs 2>/dev/null | awk '{print $1}' | grep -qx -- "$RA_NAME" && have_cfg=1
+  if ((have_cfg == 0)) || [[ "$(_state_get ra-config)" != "$rasha" ]]; then
+    if ((have_cfg)); then
+      asadm delete-resource-adapter-config "$RA_NAME" >/dev/null
+      redeploy_ra=1
+    fi
+    asadm create-resource-adapter-config --property "$raprops" "$RA_NAME" >/dev/null \
+      || die "create-resource-adapter-config failed"
+    _state_set ra-config "$rasha"
+    info "payara: resource adapter config set (broker $ERIS_BROKER_HOST:$ERIS_BROKER_PORT, user $ERIS_BROKER_USER)"
+  fi
+
+  # 2. The adapter itself, deployed on its own; redeployed when the RAR or its config
+  # changed.
+  [[ -s "$ERIS_RAR" ]] || die "missing $ERIS_RAR (build it: mvn -B -pl jms-config package)"
+  local rarsha
+  rarsha=$(sha_of <"$ERIS_RAR")
+  if ! asadm list-applications --type connector 2>/dev/null | grep -q "^$RA_NAME "; then
+    asadm deploy --type rar --name "$RA_NAME" "$ERIS_RAR" >/dev/null || die "deploying $ERIS_RAR failed"
+    _state_set rar "$rarsha"
+    info "payara: resource adapter $RA_NAME deployed"
+  elif ((redeploy_ra)) || [[ "$(_state_get rar)" != "$rarsha" ]]; then
+    asadm redeploy --name "$RA_NAME" "$ERIS_RAR" >/dev/null || die "redeploying $ERIS_RAR failed"
+    _state_set rar "$rarsha"
+    info "payara: resource adapter $RA_NAME redeployed"
+  fi
+
+  # 3. Connection factory and destinations (jms-config/src/main/asadmin).
+  # The pool carries the broker credentials: replaced when they change.
+  local cmds="$ERIS_HOME/jms-resources.asadmin" line name n=0 poolcreds poolsha
+  poolcreds="UserName=$(asadmin_escape "$ERIS_BROKER_USER"):Password=$(asadmin_escape "$bpass")"
+  poolsha=$(printf '%s' "$poolcreds" | sha_of)
+  if _has eris-jms-pool && [[ "$(_state_get jms-pool)" != "$poolsha" ]]; then
+    asadm delete-connector-connection-pool --cascade=true eris-jms-pool >/dev/null
+    existing="$(_existing)"
+  fi
+  (umask 077 && : >"$cmds")
+  while IFS= read -r line; do
+    [[ -z "$line" || "$line" == \#* ]] && continue
+    name="${line##* }"
+    _has "$name" && continue
+    printf '%s\n' "${line//@POOL_CREDENTIALS@/$poolcreds}" >>"$cmds"
+    n=$((n + 1))
+  done <"$ERIS_ROOT/jms-config/src/main/asadmin/jms-resources.asadmin"
+  if ((n > 0)); then
+    asadm multimode --file "$cmds" >"$ERIS_HOME/jms-resources.log" 2>&1 \
+      || die "creating the JMS resources failed: see $ERIS_HOME/jms-resources.log"
+    _state_set jms-pool "$poolsha"
+    info "payara: $n JMS resources created (jms/eris/ConnectionFactory, topics, queues)"
+  fi
+
+  # 4. JDBC pool and resource: replaced when the database settings changed.
+  # Connections are validated (Connection.isValid) before use, so a restarted database
+  # costs one failed validation, not a stream of errors.
+  local dbsha poolopts=(--steadypoolsize 2 --maxpoolsize 32 --isconnectvalidatereq=true
+    --validationmethod custom-validation
+    --validationclassname org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation
+    --failconnection=true)
+  dbsha=$(printf '%s|%s|%s' "$DB_DS_CLASS" "$DB_POOL_PROPS" "${poolopts[*]}" | sha_of)
+  if _has "$JDBC_POOL" && [[ "$(_state_get jdbc)" != "$dbsha" ]]; then
+    asadm delete-jdbc-connection-pool --cascade=true "$JDBC_POOL" >/dev/null
+    existing="$(_existing)"
+  fi
+  if ! _has "$JDBC_POOL"; then
+    asadm create-jdbc-connection-pool --datasourceclassname "$DB_DS_CLASS" --restype javax.sql.DataSource \
+      "${poolopts[@]}" --property "$DB_POOL_PROPS" "$JDBC_POOL" >/dev/null \
+      || die "create-jdbc-connection-pool failed"
+    _state_set jdbc "$dbsha"
+    info "payara: JDBC pool $JDBC_POOL ($DB_KIND) created"
+  fi
+  if ! _has "$JDBC_RESOURCE"; then
+    asadm create-jdbc-resource --connectionpoolid "$JDBC_POOL" "$JDBC_RESOURCE" >/dev/null \
+      || die "create-jdbc-resource failed"
+  fi
+  asadm ping-connection-pool "$JDBC_POOL" >/dev/null || die "the JDBC pool cannot reach the database ($DB_JDBC_URL)"
+
+  # 5. The node's configuration (read by the application through MicroProfile Config).
+  local props
+  props="eris.node.name=$(asadmin_escape "$ERIS_NODE_NAME")"
+  props+=":eris.node.key.file=$(asadmin_escape "$ERIS_NODE_KEY")"
+  props+=":eris.genesis.file=$(asadmin_escape "$ERIS_GENESIS")"
+  props+=":eris.block.interval.ms=$ERIS_T_MS"
+  asadm create-system-properties "$props" >/dev/null || die "create-system-properties failed"
+  if [[ -n "$ERIS_GENESIS_HASH" ]]; then
+    asadm create-system-properties "eris.genesis.hash=$ERIS_GENESIS_HASH" >/dev/null
+  else
+    asadm delete-system-property eris.genesis.hash >/dev/null 2>&1 || true
+  fi
+  PROVISION_MS=$(($(now_ms) - t0))
+  info "payara: resources in place in $(since "$t0")"
+}
+
+# Deploy (or redeploy) the EAR as application "eris".
+domain_deploy_ear() {
+  [[ -s "$ERIS_EAR" ]] || die "missing $ERIS_EAR"
+  local t0 out
+  t0=$(now_ms)
+  info "payara: deploying $(basename "$ERIS_EAR")"
+  if ! out=$(asadm deploy --force=true --name eris "$ERIS_EAR" 2>&1); then
+    printf '%s\n' "$out" >&2
+    die "deploying the EAR failed: see $ERIS_DOMAIN_DIR/logs/server.log (./eris logs)"
+  fi
+  DEPLOY_MS=$(($(now_ms) - t0))
+  info "payara: deployed in $(since "$t0")"
+}
