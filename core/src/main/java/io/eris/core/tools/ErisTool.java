@@ -1,16 +1,23 @@
 package io.eris.core.tools;
 
+import io.eris.core.crypto.Address;
+import io.eris.core.crypto.Hash;
 import io.eris.core.crypto.KeyFile;
 import io.eris.core.crypto.KeyPair;
 import io.eris.core.crypto.PublicKey;
 import io.eris.core.ledger.PowTargets;
 import io.eris.core.model.Genesis;
+import io.eris.core.model.Transaction;
+import io.eris.core.model.TransferBody;
+import io.eris.core.model.TxKind;
+import io.eris.core.model.WriteBody;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -37,6 +44,8 @@ public final class ErisTool {
         case "keygen" -> keygen(args, out);
         case "genesis" -> genesis(args, out);
         case "chain-id" -> chainId(args, out);
+        case "write" -> write(args, out);
+        case "transfer" -> transfer(args, out);
         default -> {
           usage(err);
           return 2;
@@ -61,7 +70,12 @@ public final class ErisTool {
                          [--account-key FILE]... [--governance-key FILE]... [--threshold M]
                          [--chain-name NAME] [--t-ms N] [--leader-timeout-ms N]
                          [--pow-expected-ms N] [--hash-rate H] [--balance N]
-               eris-tool chain-id GENESIS_FILE""");
+               eris-tool chain-id GENESIS_FILE
+               eris-tool write --key FILE --chain-id HEX --nonce N [--namespace NS]
+                         (--put KEY=VALUE | --delete KEY)...
+               eris-tool transfer --key FILE --chain-id HEX --nonce N --to ADDRESS --amount N
+                         [--memo TEXT]
+        write and transfer print the signed transaction as hex (POST it to /api/v1/txs).""");
   }
 
   private static void keygen(String[] args, PrintStream out) throws IOException {
@@ -136,6 +150,47 @@ public final class ErisTool {
     }
     Genesis g = Genesis.fromJson(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
     out.println(g.chainId().toHex());
+  }
+
+  private static void write(String[] args, PrintStream out) throws IOException {
+    java.util.TreeMap<byte[], WriteBody.Op> ops =
+        new java.util.TreeMap<>(java.util.Arrays::compareUnsigned);
+    for (int i = 1; i < args.length - 1; i++) {
+      if (args[i].equals("--put")) {
+        String[] kv = args[i + 1].split("=", 2);
+        if (kv.length != 2) {
+          throw new UsageException("--put takes KEY=VALUE");
+        }
+        byte[] key = kv[0].getBytes(StandardCharsets.UTF_8);
+        ops.put(key, WriteBody.Op.put(key, kv[1].getBytes(StandardCharsets.UTF_8)));
+      } else if (args[i].equals("--delete")) {
+        byte[] key = args[i + 1].getBytes(StandardCharsets.UTF_8);
+        ops.put(key, WriteBody.Op.delete(key));
+      }
+    }
+    if (ops.isEmpty()) {
+      throw new UsageException("write needs at least one --put or --delete");
+    }
+    WriteBody body = new WriteBody(optional(args, "--namespace", ""), List.copyOf(ops.values()));
+    signAndPrint(args, TxKind.WRITE, body.encode(), out);
+  }
+
+  private static void transfer(String[] args, PrintStream out) throws IOException {
+    TransferBody body =
+        new TransferBody(
+            Address.fromHex(required(args, "--to")),
+            Long.parseLong(required(args, "--amount")),
+            optional(args, "--memo", ""));
+    signAndPrint(args, TxKind.TRANSFER, body.encode(), out);
+  }
+
+  private static void signAndPrint(String[] args, TxKind kind, byte[] body, PrintStream out)
+      throws IOException {
+    KeyPair key = KeyFile.read(Path.of(required(args, "--key")));
+    Hash chainId = Hash.fromHex(required(args, "--chain-id"));
+    long nonce = Long.parseLong(required(args, "--nonce"));
+    out.println(
+        HexFormat.of().formatHex(Transaction.sign(key, chainId, nonce, kind, body).encode()));
   }
 
   private static List<PublicKey> keys(String[] args, String flag) throws IOException {

@@ -5,13 +5,18 @@ import io.eris.core.ledger.BlockProducer;
 import io.eris.core.ledger.BlockVerdict;
 import io.eris.core.ledger.ChainHistory;
 import io.eris.core.ledger.GenesisState;
+import io.eris.core.ledger.LedgerState;
 import io.eris.core.model.Block;
 import io.eris.core.model.Genesis;
+import io.eris.core.model.Transaction;
 import io.eris.node.application.ChainRepository.Head;
 import io.eris.node.infrastructure.config.NodeConfig;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +36,9 @@ public class ChainService {
   @Inject Broadcaster broadcaster;
   @EJB NodeMetrics metrics;
   @EJB LedgerRules rules;
+  @EJB TxPool pool;
+  @Inject TxRepository txs;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /** Until the hot standby's lease lands (issue 4) the single leader signs with epoch 1. */
   static final long LEADER_EPOCH = 1;
@@ -69,15 +77,32 @@ public class ChainService {
     Block parent = repository.byHash(head.hash()).orElseThrow();
     Instant now = clock.instant();
     long timestamp = Math.max(now.toEpochMilli(), parent.header().timestampMillis() + 1);
+    LedgerState state = LedgerState.at(repository.stateNodes(), parent.header().stateRoot());
+    List<Transaction> candidates = pool.mempool().select(state, config.genesis().maxBlockTxs());
     BlockProducer.Produced produced =
         rules
             .producer(config.genesis().chainId(), repository.stateNodes())
             .leaderBlock(
-                parent.header(), List.of(), timestamp, LEADER_EPOCH, config.nodeKey(), history());
+                parent.header(), candidates, timestamp, LEADER_EPOCH, config.nodeKey(), history());
     Block block = produced.block();
     repository.putStateNodes(produced.execution().newNodes());
     repository.appendCanonical(block, now);
-    finaliseIfSoleValidator(config, block, now);
+    boolean isFinal = finaliseIfSoleValidator(config, block, now);
+    txs.included(block, isFinal, now);
+    List<Transaction> included = produced.execution().included();
+    // The mempool forgets txs only once the block is durable; a rollback keeps them pending.
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+              pool.mempool().remove(included);
+            }
+          }
+        });
     broadcaster.block(block);
     metrics.blockProduced();
     return block;
@@ -107,11 +132,16 @@ public class ChainService {
     }
     repository.putStateNodes(verdict.execution().newNodes());
     repository.appendCanonical(block, clock.instant());
+    txs.included(block, false, clock.instant());
     metrics.blockImported();
   }
 
   /** The canonical chain below the head, for anchors and recoveries. */
   private ChainHistory history() {
+    return history(repository);
+  }
+
+  static ChainHistory history(ChainRepository repository) {
     return new ChainHistory() {
       @Override
       public Optional<Hash> blockHashAt(long height) {
@@ -125,7 +155,7 @@ public class ChainService {
     };
   }
 
-  private void finaliseIfSoleValidator(NodeConfig config, Block block, Instant now) {
+  private boolean finaliseIfSoleValidator(NodeConfig config, Block block, Instant now) {
     Genesis g = config.genesis();
     long own =
         g.validators().stream()
@@ -134,6 +164,8 @@ public class ChainService {
             .sum();
     if (own * g.finalityDenominator() >= g.totalStake() * g.finalityNumerator()) {
       repository.markFinal(block.hash(), block.height(), now);
+      return true;
     }
+    return false;
   }
 }

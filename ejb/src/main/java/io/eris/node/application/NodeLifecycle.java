@@ -33,6 +33,7 @@ public class NodeLifecycle {
   @EJB SchemaMigrator migrator;
   @EJB ChainService chain;
   @EJB BlockProducer producer;
+  @EJB TxService txService;
 
   private volatile NodeStatus status = NodeStatus.STARTING;
   private volatile String reason = "starting";
@@ -61,6 +62,10 @@ public class NodeLifecycle {
         LOG.info(() -> "database schema migrated (" + applied + " migrations)");
       }
       chain.open(loaded);
+      int reloaded = txService.reloadOutbox(loaded);
+      if (reloaded > 0) {
+        LOG.info(() -> reloaded + " pending transactions reloaded from the outbox");
+      }
     } catch (ChainMismatchException e) {
       fail(e.getMessage());
       return;

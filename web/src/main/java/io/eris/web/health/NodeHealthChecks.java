@@ -3,9 +3,9 @@ package io.eris.web.health;
 import io.eris.node.application.NodeLifecycle;
 import io.eris.node.application.NodeStatus;
 import io.eris.node.application.ReadinessProbe;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -17,8 +17,9 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @ApplicationScoped
 public class NodeHealthChecks {
-  @EJB NodeLifecycle lifecycle;
-  @EJB ReadinessProbe probe;
+  // @Inject, not @EJB: Payara's health extension builds this bean before java:comp/env exists.
+  @Inject NodeLifecycle lifecycle;
+  @Inject ReadinessProbe probe;
 
   @Produces
   @Liveness

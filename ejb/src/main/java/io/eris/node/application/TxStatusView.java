@@ -1,0 +1,21 @@
+package io.eris.node.application;
+
+/**
+ * A transaction's lifecycle status as users see it: PENDING, INCLUDED (height, block, LEADER or
+ * POW), FINAL, or REJECTED with a stable code and reason.
+ */
+public record TxStatusView(
+    String hash,
+    String status,
+    String code,
+    String reason,
+    String sender,
+    Long nonce,
+    String kind,
+    Long height,
+    String blockHash,
+    String blockKind) {
+  public static TxStatusView rejected(String hash, String code, String reason) {
+    return new TxStatusView(hash, "REJECTED", code, reason, null, null, null, null, null, null);
+  }
+}
