@@ -12,6 +12,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
@@ -31,6 +33,11 @@ public class TxService {
 
   private final Clock clock = Clock.systemUTC();
 
+  /**
+   * Judges and, when acceptable, stores a transaction. Its own transaction, so a caller's rollback
+   * (e.g. a redelivered JMS message) cannot undo an answer already given.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public TxStatusView submit(NodeConfig config, byte[] bytes) {
     Transaction tx;
     try {
