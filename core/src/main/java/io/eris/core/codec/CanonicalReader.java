@@ -64,6 +64,15 @@ public final class CanonicalReader {
     return v;
   }
 
+  /** A u32 that must fit a Java int; larger values are refused, never clamped. */
+  public int u32AsInt(String field) {
+    long v = u32(field);
+    if (v > Integer.MAX_VALUE) {
+      throw new CodecException(ErrorCode.FIELD_TOO_LARGE, field + " exceeds 2^31-1");
+    }
+    return (int) v;
+  }
+
   public boolean bool(String field) {
     int v = u8(field);
     if (v > 1) {

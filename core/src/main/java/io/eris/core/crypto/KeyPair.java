@@ -21,7 +21,9 @@ public final class KeyPair {
 
   /** A key derived from a label: for tests, simulations and test vectors only. */
   public static KeyPair deterministic(String label) {
-    return fromSeed(Hash.sha256(("eris-test-key:" + label).getBytes()).toBytes());
+    return fromSeed(
+        Hash.sha256(("eris-test-key:" + label).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toBytes());
   }
 
   public PublicKey publicKey() {

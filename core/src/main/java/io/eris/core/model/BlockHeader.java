@@ -53,7 +53,7 @@ public record BlockHeader(
   }
 
   public static BlockHeader decode(byte[] bytes) {
-    CanonicalReader r = new CanonicalReader(bytes, SIZE);
+    CanonicalReader r = new CanonicalReader(bytes, Limits.MAX_BLOCK_BYTES);
     BlockHeader h = read(r);
     r.finish("block header");
     return h;
@@ -71,7 +71,7 @@ public record BlockHeader(
         r.u64("leaderEpoch"),
         Hash.wrap(r.fixed(Hash.SIZE, "txRoot")),
         Hash.wrap(r.fixed(Hash.SIZE, "stateRoot")),
-        (int) Math.min(Integer.MAX_VALUE, r.u32("txCount")),
+        r.u32AsInt("txCount"),
         Hash.wrap(r.fixed(Hash.SIZE, "powTarget")),
         r.u64("powNonce"));
   }

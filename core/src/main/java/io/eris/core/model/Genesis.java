@@ -96,7 +96,10 @@ public record Genesis(
       if (v.stake() <= 0) {
         throw invalid("validator stake must be positive");
       }
-      total = Math.addExact(total, v.stake());
+      if (total > Long.MAX_VALUE - v.stake()) {
+        throw invalid("total stake overflows");
+      }
+      total += v.stake();
     }
     if (governanceSigners.isEmpty()
         || governanceThreshold < 1
@@ -108,6 +111,9 @@ public record Genesis(
     }
     if (powExpectedBlockMs <= 0) {
       throw invalid("powExpectedBlockMs must be positive");
+    }
+    if (finalityDenominator > 0xffff) {
+      throw invalid("finality denominator must be at most 65535");
     }
     if (finalityDenominator <= 0
         || finalityNumerator <= 0
@@ -221,8 +227,8 @@ public record Genesis(
     r.header(TAG, VERSION, "genesis");
     String chainName = r.string(64, "chainName");
     long ts = r.u64("timestamp");
-    int t = (int) Math.min(Integer.MAX_VALUE, r.u32("blockIntervalMs"));
-    int timeout = (int) Math.min(Integer.MAX_VALUE, r.u32("leaderTimeoutMs"));
+    int t = r.u32AsInt("blockIntervalMs");
+    int timeout = r.u32AsInt("leaderTimeoutMs");
     PublicKey leader = PublicKey.wrap(r.fixed(PublicKey.SIZE, "leaderKey"));
     int nv = r.count(Limits.MAX_VALIDATORS, "validators");
     List<Validator> validators = new ArrayList<>(nv);
@@ -256,11 +262,11 @@ public record Genesis(
             r.u16("threshold"),
             r.string(32, "powFunction"),
             Hash.wrap(r.fixed(Hash.SIZE, "powBaseTarget")),
-            (int) Math.min(Integer.MAX_VALUE, r.u32("powExpectedBlockMs")),
+            r.u32AsInt("powExpectedBlockMs"),
             r.u16("finalityNumerator"),
             r.u16("finalityDenominator"),
-            (int) Math.min(Integer.MAX_VALUE, r.u32("anchorEvery")),
-            (int) Math.min(Integer.MAX_VALUE, r.u32("maxBlockTxs")));
+            r.u32AsInt("anchorEvery"),
+            r.u32AsInt("maxBlockTxs"));
     r.finish("genesis");
     return g;
   }
@@ -318,20 +324,20 @@ public record Genesis(
       return new Genesis(
           str(m.get("chainName"), "chainName"),
           num(m.get("timestamp"), "timestamp"),
-          (int) num(m.get("blockIntervalMs"), "blockIntervalMs"),
-          (int) num(m.get("leaderTimeoutMs"), "leaderTimeoutMs"),
+          int32(m.get("blockIntervalMs"), "blockIntervalMs"),
+          int32(m.get("leaderTimeoutMs"), "leaderTimeoutMs"),
           key(m.get("leader")),
           validators,
           accounts,
           signers,
-          (int) num(gov.get("threshold"), "governance.threshold"),
+          u16(gov.get("threshold"), "governance.threshold"),
           str(pow.get("function"), "pow.function"),
           Hash.fromHex(str(pow.get("baseTarget"), "pow.baseTarget")),
-          (int) num(pow.get("expectedBlockMs"), "pow.expectedBlockMs"),
-          (int) num(fin.get("numerator"), "finality.numerator"),
-          (int) num(fin.get("denominator"), "finality.denominator"),
-          (int) num(m.get("anchorEvery"), "anchorEvery"),
-          (int) num(m.get("maxBlockTxs"), "maxBlockTxs"));
+          int32(pow.get("expectedBlockMs"), "pow.expectedBlockMs"),
+          u16(fin.get("numerator"), "finality.numerator"),
+          u16(fin.get("denominator"), "finality.denominator"),
+          int32(m.get("anchorEvery"), "anchorEvery"),
+          int32(m.get("maxBlockTxs"), "maxBlockTxs"));
     } catch (CodecException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -421,6 +427,22 @@ public record Genesis(
       throw invalid(what + " must be a string");
     }
     return s;
+  }
+
+  private static int int32(Object o, String what) {
+    long v = num(o, what);
+    if (v > Integer.MAX_VALUE) {
+      throw invalid(what + " must be at most 2^31-1");
+    }
+    return (int) v;
+  }
+
+  private static int u16(Object o, String what) {
+    long v = num(o, what);
+    if (v > 0xffff) {
+      throw invalid(what + " must be at most 65535");
+    }
+    return (int) v;
   }
 
   private static long num(Object o, String what) {

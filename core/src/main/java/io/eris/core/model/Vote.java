@@ -49,7 +49,7 @@ public record Vote(Hash chainId, long height, Hash blockHash, PublicKey voter, b
   }
 
   public static Vote decode(byte[] bytes) {
-    CanonicalReader r = new CanonicalReader(bytes, SIZE);
+    CanonicalReader r = new CanonicalReader(bytes, 2 * SIZE);
     r.header(TAG, VERSION, "vote");
     Vote v =
         new Vote(

@@ -52,8 +52,11 @@ public record WriteBody(String namespace, List<Op> ops) {
     }
     for (int i = 0; i < ops.size(); i++) {
       Op op = ops.get(i);
-      if (op.key().length == 0 || op.key().length > Limits.MAX_KEY_BYTES) {
-        throw new CodecException(ErrorCode.FIELD_TOO_LARGE, "key of 1 to 1024 bytes");
+      if (op.key().length == 0) {
+        throw new CodecException(ErrorCode.INVALID_BODY, "an empty key");
+      }
+      if (op.key().length > Limits.MAX_KEY_BYTES) {
+        throw new CodecException(ErrorCode.FIELD_TOO_LARGE, "key over 1024 bytes");
       }
       if (op.value() != null && op.value().length > Limits.MAX_VALUE_BYTES) {
         throw new CodecException(ErrorCode.FIELD_TOO_LARGE, "value over 64 KiB");

@@ -136,4 +136,43 @@ class BlockAndGenesisTest {
     bad[10] ^= 1;
     assertThat(Vote.decode(bad).verifySignature()).isFalse();
   }
+
+  @Test
+  void outOfRangeNumbersAreRefusedNotClamped() {
+    String huge =
+        genesis().toJson().replace("\"blockIntervalMs\": 250", "\"blockIntervalMs\": 4294967546");
+    assertThatThrownBy(() -> Genesis.fromJson(huge))
+        .extracting(e -> ((CodecException) e).code())
+        .isEqualTo(ErrorCode.INVALID_GENESIS);
+    String wide = genesis().toJson().replace("\"denominator\": 3", "\"denominator\": 70000");
+    assertThatThrownBy(() -> Genesis.fromJson(wide))
+        .extracting(e -> ((CodecException) e).code())
+        .isEqualTo(ErrorCode.INVALID_GENESIS);
+    BlockHeader h =
+        new BlockHeader(
+            genesis().chainId(),
+            1,
+            Hash.ZERO,
+            1,
+            BlockKind.LEADER,
+            LEADER.address(),
+            1,
+            Hash.ZERO,
+            Hash.ZERO,
+            0,
+            Hash.ZERO,
+            0);
+    byte[] bytes = h.encode();
+    int txCountAt = 2 + 32 + 8 + 32 + 8 + 1 + 20 + 8 + 32 + 32;
+    for (int i = 0; i < 4; i++) {
+      bytes[txCountAt + i] = (byte) 0xff;
+    }
+    assertThatThrownBy(() -> BlockHeader.decode(bytes))
+        .extracting(e -> ((CodecException) e).code())
+        .isEqualTo(ErrorCode.FIELD_TOO_LARGE);
+    byte[] trailing = java.util.Arrays.copyOf(h.encode(), BlockHeader.SIZE + 1);
+    assertThatThrownBy(() -> BlockHeader.decode(trailing))
+        .extracting(e -> ((CodecException) e).code())
+        .isEqualTo(ErrorCode.TRAILING_BYTES);
+  }
 }
