@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A node's durable store in the simulation: survives a crash of the node, like its database. */
-final class MemoryChainStore implements ChainStore {
+public final class MemoryChainStore implements ChainStore {
   private final InMemoryTreeNodeStore nodes = new InMemoryTreeNodeStore();
   private final Map<Hash, Block> blocks = new HashMap<>();
   private final Map<Long, Hash> canonical = new HashMap<>();
@@ -95,7 +95,7 @@ final class MemoryChainStore implements ChainStore {
     return Optional.empty();
   }
 
-  int commits() {
+  public int commits() {
     return commits;
   }
 }

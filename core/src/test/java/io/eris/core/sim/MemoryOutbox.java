@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A node's outbox table in the simulation: survives crashes. */
-final class MemoryOutbox implements Outbox {
+public final class MemoryOutbox implements Outbox {
   private final Map<Hash, Transaction> txs = new LinkedHashMap<>();
 
   @Override

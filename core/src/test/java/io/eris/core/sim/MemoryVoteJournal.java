@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** A validator's vote journal in the simulation: survives crashes. */
-final class MemoryVoteJournal implements VoteJournal {
+public final class MemoryVoteJournal implements VoteJournal {
   private final TreeMap<Long, Vote> votes = new TreeMap<>();
 
   @Override
