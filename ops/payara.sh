@@ -225,6 +225,7 @@ domain_provision() {
   props+=":eris.node.key.file=$(asadmin_escape "$ERIS_NODE_KEY")"
   props+=":eris.genesis.file=$(asadmin_escape "$ERIS_GENESIS")"
   props+=":eris.block.interval.ms=$ERIS_T_MS"
+  props+=":eris.dev.enrolment=${ERIS_DEV_ENROLMENT:-true}"
   asadm create-system-properties "$props" >/dev/null || die "create-system-properties failed"
   if [[ -n "$ERIS_GENESIS_HASH" ]]; then
     asadm create-system-properties "eris.genesis.hash=$ERIS_GENESIS_HASH" >/dev/null

@@ -32,5 +32,17 @@ public interface ChainRepository {
 
   void putStateNodes(Collection<TreeNode> nodes);
 
+  /**
+   * Records this node's own vote and its voting height, in the caller's transaction, before the
+   * vote is sent. Refuses (returns false) a vote at or below the last voted height, so the node
+   * never votes twice at one height, across restarts.
+   */
+  boolean recordOwnVote(io.eris.core.model.Vote vote, Instant now);
+
+  /** Stores a vote received from a validator; duplicates change nothing. */
+  void storeVote(io.eris.core.model.Vote vote, Instant now);
+
+  java.util.List<io.eris.core.model.Vote> votesFor(Hash block);
+
   TreeNodeStore stateNodes();
 }

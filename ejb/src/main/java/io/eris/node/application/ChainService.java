@@ -7,8 +7,10 @@ import io.eris.core.ledger.ChainHistory;
 import io.eris.core.ledger.GenesisState;
 import io.eris.core.ledger.LedgerState;
 import io.eris.core.model.Block;
+import io.eris.core.model.BlockKind;
 import io.eris.core.model.Genesis;
 import io.eris.core.model.Transaction;
+import io.eris.core.model.Vote;
 import io.eris.node.application.ChainRepository.Head;
 import io.eris.node.infrastructure.config.NodeConfig;
 import jakarta.annotation.Resource;
@@ -37,6 +39,7 @@ public class ChainService {
   @EJB NodeMetrics metrics;
   @EJB LedgerRules rules;
   @EJB TxPool pool;
+  @EJB NodeEvents events;
   @Inject TxRepository txs;
   @Resource TransactionSynchronizationRegistry transactions;
 
@@ -87,8 +90,10 @@ public class ChainService {
     Block block = produced.block();
     repository.putStateNodes(produced.execution().newNodes());
     repository.appendCanonical(block, now);
+    vote(config, block, now);
     boolean isFinal = finaliseIfSoleValidator(config, block, now);
     txs.included(block, isFinal, now);
+    publish(block, isFinal);
     List<Transaction> included = produced.execution().included();
     // The mempool forgets txs only once the block is durable; a rollback keeps them pending.
     transactions.registerInterposedSynchronization(
@@ -133,6 +138,7 @@ public class ChainService {
     repository.putStateNodes(verdict.execution().newNodes());
     repository.appendCanonical(block, clock.instant());
     txs.included(block, false, clock.instant());
+    publish(block, false);
     metrics.blockImported();
   }
 
@@ -153,6 +159,28 @@ public class ChainService {
         return repository.canonicalAt(height).map(b -> b.header().stateRoot());
       }
     };
+  }
+
+  /** A validator votes for the blocks it puts on its chain; the vote is stored before it leaves. */
+  private void vote(NodeConfig config, Block block, Instant now) {
+    boolean validator =
+        config.genesis().validators().stream()
+            .anyMatch(v -> v.key().equals(config.nodeKey().publicKey()));
+    if (!validator) {
+      return;
+    }
+    Vote vote =
+        Vote.sign(config.nodeKey(), config.genesis().chainId(), block.height(), block.hash());
+    if (repository.recordOwnVote(vote, now)) {
+      broadcaster.vote(vote);
+    }
+  }
+
+  private void publish(Block block, boolean isFinal) {
+    events.head(repository.head(), block.header().kind() == BlockKind.POW ? "FALLBACK" : "LEADER");
+    for (Transaction tx : block.txs()) {
+      txs.status(tx.hash().toHex()).ifPresent(events::tx);
+    }
   }
 
   private boolean finaliseIfSoleValidator(NodeConfig config, Block block, Instant now) {

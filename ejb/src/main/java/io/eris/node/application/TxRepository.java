@@ -17,4 +17,7 @@ public interface TxRepository {
   void included(Block block, boolean isFinal, Instant now);
 
   List<Transaction> outbox();
+
+  /** The newest transactions sent by {@code sender} (an address), newest first. */
+  List<TxStatusView> history(String sender, int max);
 }

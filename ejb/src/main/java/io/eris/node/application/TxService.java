@@ -29,6 +29,7 @@ public class TxService {
   @Inject TxRepository txs;
   @EJB LedgerRules rules;
   @EJB TxPool pool;
+  @EJB NodeEvents events;
   @Resource SessionContext context;
 
   private final Clock clock = Clock.systemUTC();
@@ -65,7 +66,9 @@ public class TxService {
       context.setRollbackOnly();
       return TxStatusView.rejected(hash, pooled.code().name(), pooled.message());
     }
-    return txs.status(hash).orElseThrow();
+    TxStatusView pending = txs.status(hash).orElseThrow();
+    events.tx(pending);
+    return pending;
   }
 
   public Optional<TxStatusView> status(String hash) {

@@ -1,6 +1,7 @@
 package io.eris.node.infrastructure.messaging;
 
 import io.eris.core.model.Block;
+import io.eris.core.model.Vote;
 import io.eris.node.application.Broadcaster;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,13 +22,25 @@ public class JmsBroadcaster implements Broadcaster {
   @Resource(lookup = Destinations.BLOCKS)
   Topic blocks;
 
+  @Resource(lookup = Destinations.VOTES)
+  Topic votes;
+
   @Override
   public void block(Block block) {
+    send(blocks, block.encode(), block.height());
+  }
+
+  @Override
+  public void vote(Vote vote) {
+    send(votes, vote.encode(), vote.height());
+  }
+
+  private void send(Topic topic, byte[] body, long height) {
     try (JMSContext context = connectionFactory.createContext()) {
       BytesMessage message = context.createBytesMessage();
-      message.writeBytes(block.encode());
-      message.setLongProperty("height", block.height());
-      context.createProducer().send(blocks, message);
+      message.writeBytes(body);
+      message.setLongProperty("height", height);
+      context.createProducer().send(topic, message);
     } catch (jakarta.jms.JMSException e) {
       throw new jakarta.jms.JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
     }

@@ -3,6 +3,7 @@ package io.eris.node.infrastructure.persistence;
 import io.eris.core.crypto.Hash;
 import io.eris.core.model.Block;
 import io.eris.core.model.Genesis;
+import io.eris.core.model.Vote;
 import io.eris.core.state.TreeNode;
 import io.eris.core.state.TreeNodeStore;
 import io.eris.node.application.ChainRepository;
@@ -86,6 +87,42 @@ public class JpaChainRepository implements ChainRepository {
         em.persist(new StateNodeEntity(key, n.encode()));
       }
     }
+  }
+
+  @Override
+  public boolean recordOwnVote(Vote vote, Instant now) {
+    VotingRecordEntity record = em.find(VotingRecordEntity.class, VotingRecordEntity.ID);
+    if (record == null) {
+      record = new VotingRecordEntity(-1);
+      em.persist(record);
+    } else if (record.lastVotedHeight() >= vote.height()) {
+      return false;
+    }
+    record.votedAt(vote.height());
+    storeVote(vote, now);
+    return true;
+  }
+
+  @Override
+  public void storeVote(Vote vote, Instant now) {
+    VoteEntity.Key key = new VoteEntity.Key();
+    key.voter = vote.voter().address().toHex();
+    key.height = vote.height();
+    key.blockHash = vote.blockHash().toHex();
+    if (em.find(VoteEntity.class, key) == null) {
+      em.persist(new VoteEntity(vote, now));
+    }
+  }
+
+  @Override
+  public List<Vote> votesFor(Hash block) {
+    return em
+        .createNamedQuery("Vote.forBlock", VoteEntity.class)
+        .setParameter("hash", block.toHex())
+        .getResultList()
+        .stream()
+        .map(VoteEntity::toVote)
+        .toList();
   }
 
   @Override

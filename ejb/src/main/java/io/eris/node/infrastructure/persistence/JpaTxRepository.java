@@ -19,20 +19,33 @@ public class JpaTxRepository implements TxRepository {
 
   @Override
   public Optional<TxStatusView> status(String hash) {
-    return Optional.ofNullable(em.find(LedgerTxEntity.class, hash))
-        .map(
-            e ->
-                new TxStatusView(
-                    e.hash(),
-                    e.status(),
-                    null,
-                    e.reason(),
-                    e.sender(),
-                    e.nonce(),
-                    e.kind(),
-                    e.height(),
-                    e.blockHash(),
-                    e.blockKind()));
+    return Optional.ofNullable(em.find(LedgerTxEntity.class, hash)).map(JpaTxRepository::view);
+  }
+
+  private static TxStatusView view(LedgerTxEntity e) {
+    return new TxStatusView(
+        e.hash(),
+        e.status(),
+        null,
+        e.reason(),
+        e.sender(),
+        e.nonce(),
+        e.kind(),
+        e.height(),
+        e.blockHash(),
+        e.blockKind());
+  }
+
+  @Override
+  public List<TxStatusView> history(String sender, int max) {
+    return em
+        .createNamedQuery("LedgerTx.bySender", LedgerTxEntity.class)
+        .setParameter("sender", sender)
+        .setMaxResults(max)
+        .getResultList()
+        .stream()
+        .map(JpaTxRepository::view)
+        .toList();
   }
 
   @Override

@@ -4,12 +4,16 @@ import io.eris.core.model.Transaction;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A transaction the node accepted, with the lifecycle status users see. */
 @Entity
 @Table(name = "ledger_tx")
+@NamedQuery(
+    name = "LedgerTx.bySender",
+    query = "select t from LedgerTxEntity t where t.sender = :sender order by t.nonce desc")
 public class LedgerTxEntity {
   @Id
   @Column(name = "hash", length = 64)
