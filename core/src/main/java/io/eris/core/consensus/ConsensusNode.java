@@ -23,6 +23,7 @@ import io.eris.core.ledger.Verdict;
 import io.eris.core.model.Block;
 import io.eris.core.model.Transaction;
 import io.eris.core.model.Vote;
+import io.eris.core.state.TreeNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -261,7 +262,7 @@ public final class ConsensusNode {
   }
 
   /** Stores a valid block and applies what it changed. */
-  private void accept(Block block, List<io.eris.core.state.TreeNode> nodes) {
+  private void accept(Block block, List<TreeNode> nodes) {
     apply(chain.add(block, nodes));
     Node node = chain.node(block.hash());
     if (node != null) {

@@ -25,8 +25,4 @@ final class EpochFence {
     }
     return 0;
   }
-
-  long highestEpoch() {
-    return firstHeightOfEpoch.isEmpty() ? 0 : firstHeightOfEpoch.lastKey();
-  }
 }

@@ -78,10 +78,6 @@ final class Synchronizer {
     return out;
   }
 
-  int orphanCount() {
-    return orphans.size();
-  }
-
   /** Asks again for the ancestors of the orphans (lost requests or answers). */
   void retryOrphans(Chain chain, long nowMillis) {
     for (Block b : new ArrayList<>(orphans.values())) {

@@ -88,11 +88,6 @@ final class VoteBook {
     return stake;
   }
 
-  boolean hasVoted(PublicKey voter, long height) {
-    Map<PublicKey, Vote> atHeight = byHeight.get(height);
-    return atHeight != null && atHeight.containsKey(voter);
-  }
-
   /** The votes held at heights {@code from..to}, at most {@code max} of them. */
   List<Vote> votesBetween(long from, long to, int max) {
     List<Vote> out = new ArrayList<>();

@@ -44,10 +44,6 @@ final class Voter {
     }
   }
 
-  long lastVotedHeight() {
-    return lastVoted;
-  }
-
   /** The recorded own votes above the final height, to seed the vote book after a restart. */
   List<Vote> recordedVotes(long finalHeight) {
     return journal.votesAbove(finalHeight);

@@ -17,6 +17,5 @@ class EpochFenceTest {
     assertThat(fence.minEpochAt(0)).isZero();
     fence.record(2, 55);
     assertThat(fence.minEpochAt(58)).isEqualTo(2);
-    assertThat(fence.highestEpoch()).isEqualTo(2);
   }
 }
