@@ -111,7 +111,10 @@ public final class ConsensusNode {
    */
   public void start() {
     long now = now();
+    // Timers are tagged with the start time and head generations begin there: a timer left over
+    // from before a restart (a persistent host timer) never matches and is ignored.
     startedAt = now;
+    headGeneration = now << 16;
     lastHeadChangeAt = now;
     chain = Chain.open(ports.store(), genesis);
     long finalHeight = chain.finalNode().height();
@@ -143,10 +146,10 @@ public final class ConsensusNode {
               tuning.isolationBlocks(),
               tuning.maxUnfinalised(),
               others);
-      schedule(Timer.PRODUCE, 0, now + blockInterval());
+      schedule(Timer.PRODUCE, startedAt, now + blockInterval());
     }
     pool.restore(chain, now);
-    schedule(Timer.MAINTENANCE, 0, now + tuning.maintenanceMillis());
+    schedule(Timer.MAINTENANCE, startedAt, now + tuning.maintenanceMillis());
     armLeaderTimeout();
     sync.request(chain, Hash.ZERO, now);
     vote();
@@ -393,13 +396,13 @@ public final class ConsensusNode {
     long now = now();
     switch (t.timer()) {
       case PRODUCE -> {
-        if (leader != null) {
+        if (leader != null && t.generation() == startedAt) {
           BlockProducer.Produced p =
               leader.produce(chain, pool, now, chain.headState().params().maxBlockTxs());
           if (p != null) {
             own(p);
           }
-          schedule(Timer.PRODUCE, 0, now + blockInterval());
+          schedule(Timer.PRODUCE, startedAt, now + blockInterval());
         }
       }
       case LEADER_TIMEOUT -> {
@@ -421,8 +424,10 @@ public final class ConsensusNode {
         }
       }
       case MAINTENANCE -> {
-        maintain(now);
-        schedule(Timer.MAINTENANCE, 0, now + tuning.maintenanceMillis());
+        if (t.generation() == startedAt) {
+          maintain(now);
+          schedule(Timer.MAINTENANCE, startedAt, now + tuning.maintenanceMillis());
+        }
       }
     }
   }

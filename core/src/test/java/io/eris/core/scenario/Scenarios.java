@@ -101,6 +101,14 @@ public final class Scenarios {
     expect(
         c.finalBlock(follower).height() > finalBefore + 1,
         "finality stopped in fallback although 3 of 4 validators are up");
+    long finalPowTxs =
+        Checks.blocksBetween(
+                c, follower, crashedAt, c.finalBlock(follower).header().timestampMillis())
+            .stream()
+            .filter(b -> b.header().kind() == BlockKind.POW)
+            .mapToLong(b -> b.txs().size())
+            .sum();
+    expect(finalPowTxs > 0, "no transaction became final in a POW block during the fallback");
     long returnedAt = c.now();
     c.restart(c.leader());
     run(timeout + 2_000);
