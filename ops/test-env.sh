@@ -23,6 +23,8 @@ eris_profile test
 up() {
   local props="${1:-$ERIS_ROOT/ear/target/it.properties}" t0
   t0=$(now_ms)
+  # Leave nothing running if this fails half-way (Maven then skips the "down" phase).
+  trap 'rc=$?; if ((rc != 0)); then down; fi' EXIT
   mkdir -p "$ERIS_HOME"
   # A previous run that died half-way may have left these running.
   domain_running && domain_stop

@@ -16,8 +16,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StartupFailureIT {
   private static final Pattern STACK_TRACE_LINE = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
 
+  /** A static page: deploying it makes the managed container start the domain. */
+  private static final String PROBE = "startup-probe";
+
   @ArquillianResource Deployer deployer;
 
   private boolean deployed;
@@ -38,6 +45,22 @@ class StartupFailureIT {
   @Deployment(name = TestNode.APP_NAME, managed = false, testable = false)
   static EnterpriseArchive deployment() {
     return TestNode.ear();
+  }
+
+  @Deployment(name = PROBE, managed = false, testable = false)
+  static WebArchive probe() {
+    return ShrinkWrap.create(WebArchive.class, PROBE + ".war")
+        .addAsWebResource(new StringAsset("probe"), "index.html");
+  }
+
+  /**
+   * The 2.5 Payara adapter starts its domain on the first deployment; these tests change the
+   * domain's configuration before deploying, so they make sure it runs first.
+   */
+  @BeforeEach
+  void domainRunning() {
+    deployer.deploy(PROBE);
+    deployer.undeploy(PROBE);
   }
 
   @AfterEach
