@@ -21,6 +21,7 @@ import io.eris.core.ledger.Mempool;
 import io.eris.core.ledger.TxValidator;
 import io.eris.core.ledger.Verdict;
 import io.eris.core.model.Block;
+import io.eris.core.model.BlockKind;
 import io.eris.core.model.Transaction;
 import io.eris.core.model.Vote;
 import io.eris.core.state.TreeNode;
@@ -448,6 +449,12 @@ public final class ConsensusNode {
     }
     if (leader != null && !leader.caughtUp() && now - startedAt >= tuning.syncGraceMillis()) {
       leader.markCaughtUp();
+    }
+    // Blocks signed while cut off burn their heights for the key unless they reach the others:
+    // offer the head again, so after a partition heals the followers fetch that branch.
+    Block head = chain.head().block;
+    if (leader != null && head.header().kind() == BlockKind.LEADER && leader.holdingBack(chain)) {
+      ports.transmitter().broadcastBlock(head);
     }
     vote();
   }

@@ -101,6 +101,16 @@ final class LeaderDuty {
         chain.historyOf(head));
   }
 
+  /**
+   * True when this node leads by the chain but holds back (isolated, or too far past its final
+   * block): its newest blocks may not have reached the validators.
+   */
+  boolean holdingBack(Chain chain) {
+    return caughtUp
+        && chain.headState().leaderKey().equals(leaderKey.publicKey())
+        && (isolated(chain) || chain.head().height() - chain.finalNode().height() > maxUnfinalised);
+  }
+
   private boolean isolated(Chain chain) {
     if (!hasPeersToHear) {
       return false;

@@ -228,11 +228,13 @@ public final class Scenarios {
     // holder leads again once the chain passes them, after a few fallback blocks.
     int follower = c.validators().get(1);
     long bound = 8 * (timeout + 4L * c.genesis().powExpectedBlockMs());
-    while (c.now() - healedAt < bound && !leading(follower)) {
+    do {
       run(500);
-    }
+    } while (c.now() - healedAt < bound && !leading(follower, healedAt));
     log.add("leading@" + c.now());
-    expect(leading(follower), "LEADER blocks did not resume within " + bound + " ms of healing");
+    expect(
+        leading(follower, healedAt),
+        "LEADER blocks did not resume within " + bound + " ms of healing");
     run(1_500);
     expectLeaderBlocks(follower, c.now() - 1_000, c.now());
     expectFinalityWithin(10 * t);
@@ -241,11 +243,11 @@ public final class Scenarios {
     return log;
   }
 
-  /** True when most of the last second's blocks on {@code node}'s chain are LEADER blocks. */
-  private boolean leading(int node) {
-    long led =
-        Checks.count(Checks.blocksBetween(c, node, c.now() - 1_000, c.now()), BlockKind.LEADER);
-    return led * 2 * t >= 1_000;
+  /** True when {@code node}'s chain has LEADER blocks for at least half of the last 500 ms. */
+  private boolean leading(int node, long since) {
+    long from = Math.max(since, c.now() - 500);
+    long led = Checks.count(Checks.blocksBetween(c, node, from, c.now()), BlockKind.LEADER);
+    return c.now() - from >= 500 && led * 2 * t >= 500;
   }
 
   private void inject(Fault f) {
