@@ -20,10 +20,6 @@ public interface ChainRepository {
 
   Head head();
 
-  void appendCanonical(Block block, Instant now);
-
-  void markFinal(Hash hash, long height, Instant now);
-
   boolean contains(Hash hash);
 
   Optional<Block> byHash(Hash hash);
@@ -31,16 +27,6 @@ public interface ChainRepository {
   Optional<Block> canonicalAt(long height);
 
   void putStateNodes(Collection<TreeNode> nodes);
-
-  /**
-   * Records this node's own vote and its voting height, in the caller's transaction, before the
-   * vote is sent. Refuses (returns false) a vote at or below the last voted height, so the node
-   * never votes twice at one height, across restarts.
-   */
-  boolean recordOwnVote(io.eris.core.model.Vote vote, Instant now);
-
-  /** Stores a vote received from a validator; duplicates change nothing. */
-  void storeVote(io.eris.core.model.Vote vote, Instant now);
 
   java.util.List<io.eris.core.model.Vote> votesFor(Hash block);
 

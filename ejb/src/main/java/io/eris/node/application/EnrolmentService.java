@@ -10,7 +10,7 @@ import io.eris.core.model.TxKind;
 import io.eris.node.application.ChainRepository.Head;
 import io.eris.node.infrastructure.config.NodeConfig;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -18,10 +18,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Development enrolment: on a chain where this node's key alone is the governance quorum (1-of-N
  * signer), and only when {@code eris.dev.enrolment=true}, a new browser key is authorised by a
- * GOVERN_PROPOSE transaction signed by the node. Production chains enrol keys through their M-of-N
- * governance process instead; this switch is off by default.
+ * GOVERN_PROPOSE transaction signed by the node. Calls are serialised (a singleton's write lock) so
+ * each gets the next nonce. Production chains enrol keys through their M-of-N governance process
+ * instead; this switch is off by default.
  */
-@Stateless
+@Singleton
 public class EnrolmentService {
   public static final String ENABLED = "eris.dev.enrolment";
   static final long STARTING_BALANCE = 1_000_000;
@@ -30,7 +31,7 @@ public class EnrolmentService {
 
   @Inject ChainRepository chain;
   @EJB TxService txService;
-  @EJB TxPool pool;
+  @Inject TxRepository txs;
 
   /** The verdict of the governance tx that enrols {@code key}, or why enrolment is closed. */
   public TxStatusView enrol(NodeConfig config, PublicKey key) {
@@ -53,7 +54,7 @@ public class EnrolmentService {
     }
     long nonce =
         state.nonce(config.nodeKey().address())
-            + pool.mempool().pending(config.nodeKey().address()).size()
+            + txs.pendingCount(config.nodeKey().address().toHex())
             + 1;
     ProposeBody body =
         new ProposeBody(

@@ -23,6 +23,10 @@ public class LedgerRules {
 
   private final SignatureCache signatures = new SignatureCache(200_000);
 
+  public SignatureCache signatures() {
+    return signatures;
+  }
+
   public BlockExecutor executor(Hash chainId, TreeNodeStore store) {
     return new BlockExecutor(chainId, store, signatures, BitcoinNetwork.MAINNET);
   }

@@ -21,7 +21,7 @@ public class MetricsRegistration {
 
   @EJB NodeMetrics metrics;
   @EJB ChainQueries chain;
-  @EJB TxPool pool;
+  @EJB ConsensusHost consensus;
   @EJB NodeLifecycle lifecycle;
 
   @PostConstruct
@@ -33,7 +33,8 @@ public class MetricsRegistration {
         chain,
         c -> c.head().isPresent() && "FALLBACK".equals(c.mode()) ? 1 : 0);
     registry.gauge("eris_running", lifecycle, l -> l.status() == NodeStatus.RUNNING ? 1 : 0);
-    registry.gauge("eris_mempool_txs", pool, p -> p.mempool().size());
+    registry.gauge("eris_mempool_txs", consensus, ConsensusHost::mempoolSize);
+    registry.gauge("eris_event_queue", consensus, ConsensusHost::queueSize);
     registry.gauge("eris_blocks_produced_total", metrics, NodeMetrics::blocksProduced);
     registry.gauge("eris_blocks_imported_total", metrics, NodeMetrics::blocksImported);
     registry.gauge(

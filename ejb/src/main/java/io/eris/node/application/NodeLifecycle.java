@@ -13,6 +13,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -32,8 +34,7 @@ public class NodeLifecycle {
   @Resource TimerService timers;
   @EJB SchemaMigrator migrator;
   @EJB ChainService chain;
-  @EJB BlockProducer producer;
-  @EJB TxService txService;
+  @EJB ConsensusHost consensus;
 
   private volatile NodeStatus status = NodeStatus.STARTING;
   private volatile String reason = "starting";
@@ -44,7 +45,9 @@ public class NodeLifecycle {
     timers.createSingleActionTimer(10, new TimerConfig(null, false));
   }
 
+  /** Each step commits on its own; a failed step must not undo the ones before it. */
   @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void tryStart(Timer timer) {
     if (status == NodeStatus.RUNNING || status == NodeStatus.FAILED) {
       return;
@@ -62,10 +65,7 @@ public class NodeLifecycle {
         LOG.info(() -> "database schema migrated (" + applied + " migrations)");
       }
       chain.open(loaded);
-      int reloaded = txService.reloadOutbox(loaded);
-      if (reloaded > 0) {
-        LOG.info(() -> reloaded + " pending transactions reloaded from the outbox");
-      }
+      consensus.start(loaded);
     } catch (ChainMismatchException e) {
       fail(e.getMessage());
       return;
@@ -87,7 +87,6 @@ public class NodeLifecycle {
                 + ", T="
                 + loaded.genesis().blockIntervalMs()
                 + " ms");
-    producer.start(loaded);
   }
 
   private void fail(String why) {

@@ -20,12 +20,18 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * fails with a {@link ConfigurationException} whose message names the setting and the problem,
  * never with a bare stack trace.
  */
-public record NodeConfig(Genesis genesis, KeyPair nodeKey, String nodeName, boolean standby) {
+public record NodeConfig(
+    Genesis genesis,
+    KeyPair nodeKey,
+    Optional<KeyPair> leaderKey,
+    String nodeName,
+    boolean standby) {
   public static final String GENESIS_FILE = "eris.genesis.file";
   public static final String GENESIS_HASH = "eris.genesis.hash";
   public static final String NODE_KEY_FILE = "eris.node.key.file";
   public static final String NODE_NAME = "eris.node.name";
   public static final String STANDBY = "eris.node.standby";
+  public static final String LEADER_KEY_FILE = "eris.leader.key.file";
 
   /** A setting is missing or wrong; the node cannot start until it is fixed. */
   public static final class ConfigurationException extends Exception {
@@ -84,12 +90,26 @@ public record NodeConfig(Genesis genesis, KeyPair nodeKey, String nodeName, bool
     } catch (IOException e) {
       throw new ConfigurationException(NODE_KEY_FILE + ": " + e.getMessage());
     }
+    Optional<KeyPair> leaderKey = Optional.empty();
+    Optional<String> leaderKeyFile =
+        config.getOptionalValue(LEADER_KEY_FILE, String.class).filter(v -> !v.isBlank());
+    if (leaderKeyFile.isPresent()) {
+      try {
+        leaderKey = Optional.of(KeyFile.read(Path.of(leaderKeyFile.get())));
+      } catch (IOException e) {
+        throw new ConfigurationException(LEADER_KEY_FILE + ": " + e.getMessage());
+      }
+      if (!leaderKey.get().publicKey().equals(genesis.leaderKey())) {
+        throw new ConfigurationException(
+            LEADER_KEY_FILE + " holds " + leaderKey.get().address() + ", not the genesis leader");
+      }
+    }
     String name = config.getOptionalValue(NODE_NAME, String.class).orElse("node");
     if (!name.matches("[a-zA-Z0-9_-]{1,32}")) {
       throw new ConfigurationException(NODE_NAME + " must be 1-32 chars of [a-zA-Z0-9_-]");
     }
     boolean standby = config.getOptionalValue(STANDBY, Boolean.class).orElse(false);
-    return new NodeConfig(genesis, key, name, standby);
+    return new NodeConfig(genesis, key, leaderKey, name, standby);
   }
 
   private static String required(Config config, String name) throws ConfigurationException {

@@ -1,20 +1,17 @@
 package io.eris.node.infrastructure.messaging;
 
-import io.eris.core.codec.CodecException;
+import io.eris.core.consensus.ConsensusEvent;
 import io.eris.core.model.Block;
-import io.eris.node.application.BlockImportService;
+import io.eris.core.model.Limits;
+import io.eris.node.application.ConsensusHost;
 import io.eris.node.application.NodeMetrics;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
-import jakarta.jms.BytesMessage;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/** Receives blocks from the {@code blocks} topic; size-checks, decodes and hands them over. */
+/** Blocks from the {@code blocks} topic, to the consensus loop. */
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(
@@ -23,46 +20,22 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Topic"),
-      @ActivationConfigProperty(
-          propertyName = "destination",
-          propertyValue = Destinations.BLOCKS_ADDRESS),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = "blocks"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
     })
 public class BlockConsumer implements MessageListener {
-  private static final Logger LOG = Logger.getLogger(BlockConsumer.class.getName());
-
-  @EJB BlockImportService importer;
+  @EJB ConsensusHost host;
   @EJB NodeMetrics metrics;
 
   @Override
   public void onMessage(Message message) {
-    byte[] bytes;
-    try {
-      if (!(message instanceof BytesMessage bm)) {
-        metrics.dropped("NOT_BYTES");
-        return;
-      }
-      long length = bm.getBodyLength();
-      if (length > Destinations.MAX_BLOCK_MESSAGE_BYTES) {
-        metrics.dropped("MESSAGE_TOO_LARGE");
-        return;
-      }
-      bytes = new byte[(int) length];
-      bm.readBytes(bytes);
-    } catch (JMSException e) {
-      LOG.log(Level.WARNING, "unreadable block message: {0}", e.getMessage());
-      metrics.dropped("UNREADABLE");
-      return;
-    }
     metrics.blockReceivedOverJms();
-    Block block;
-    try {
-      block = Block.decode(bytes);
-    } catch (CodecException e) {
-      metrics.dropped(e.code().name());
-      return;
-    }
-    importer.receive(block);
+    ConsensusMessages.receive(
+        message,
+        Limits.MAX_BLOCK_BYTES,
+        b -> new ConsensusEvent.BlockReceived(Block.decode(b)),
+        host,
+        metrics);
   }
 }

@@ -46,21 +46,6 @@ public class JpaChainRepository implements ChainRepository {
   }
 
   @Override
-  public void appendCanonical(Block block, Instant now) {
-    em.persist(new BlockEntity(block, true, now));
-    ChainHeadEntity h = em.find(ChainHeadEntity.class, ChainHeadEntity.ID);
-    h.moveHead(block.hash().toHex(), block.height(), now);
-  }
-
-  @Override
-  public void markFinal(Hash hash, long height, Instant now) {
-    ChainHeadEntity h = em.find(ChainHeadEntity.class, ChainHeadEntity.ID);
-    if (height > h.finalHeight()) {
-      h.moveFinal(hash.toHex(), height, now);
-    }
-  }
-
-  @Override
   public boolean contains(Hash hash) {
     return em.find(BlockEntity.class, hash.toHex()) != null;
   }
@@ -86,31 +71,6 @@ public class JpaChainRepository implements ChainRepository {
       if (em.find(StateNodeEntity.class, key) == null) {
         em.persist(new StateNodeEntity(key, n.encode()));
       }
-    }
-  }
-
-  @Override
-  public boolean recordOwnVote(Vote vote, Instant now) {
-    VotingRecordEntity record = em.find(VotingRecordEntity.class, VotingRecordEntity.ID);
-    if (record == null) {
-      record = new VotingRecordEntity(-1);
-      em.persist(record);
-    } else if (record.lastVotedHeight() >= vote.height()) {
-      return false;
-    }
-    record.votedAt(vote.height());
-    storeVote(vote, now);
-    return true;
-  }
-
-  @Override
-  public void storeVote(Vote vote, Instant now) {
-    VoteEntity.Key key = new VoteEntity.Key();
-    key.voter = vote.voter().address().toHex();
-    key.height = vote.height();
-    key.blockHash = vote.blockHash().toHex();
-    if (em.find(VoteEntity.class, key) == null) {
-      em.persist(new VoteEntity(vote, now));
     }
   }
 

@@ -1,6 +1,5 @@
 package io.eris.node.infrastructure.persistence;
 
-import io.eris.core.model.Block;
 import io.eris.core.model.Transaction;
 import io.eris.node.application.TxRepository;
 import io.eris.node.application.TxStatusView;
@@ -37,6 +36,15 @@ public class JpaTxRepository implements TxRepository {
   }
 
   @Override
+  public long pendingCount(String sender) {
+    return em.createQuery(
+            "select count(t) from LedgerTxEntity t where t.sender = :s and t.status = 'PENDING'",
+            Long.class)
+        .setParameter("s", sender)
+        .getSingleResult();
+  }
+
+  @Override
   public List<TxStatusView> history(String sender, int max) {
     return em
         .createNamedQuery("LedgerTx.bySender", LedgerTxEntity.class)
@@ -50,34 +58,8 @@ public class JpaTxRepository implements TxRepository {
 
   @Override
   public void accept(Transaction tx, Instant now) {
-    em.persist(new LedgerTxEntity(tx, "PENDING", now));
-    em.persist(new OutboxEntity(tx.hash().toHex(), tx.encode(), now));
-  }
-
-  @Override
-  public void included(Block block, boolean isFinal, Instant now) {
-    String status = isFinal ? "FINAL" : "INCLUDED";
-    for (Transaction tx : block.txs()) {
-      String hash = tx.hash().toHex();
-      LedgerTxEntity e = em.find(LedgerTxEntity.class, hash);
-      if (e == null) {
-        e = new LedgerTxEntity(tx, status, now);
-        em.persist(e);
-      }
-      e.included(status, block.hash().toHex(), block.height(), block.header().kind().name(), now);
-      if (isFinal) {
-        OutboxEntity o = em.find(OutboxEntity.class, hash);
-        if (o != null) {
-          em.remove(o);
-        }
-      }
+    if (em.find(LedgerTxEntity.class, tx.hash().toHex()) == null) {
+      em.persist(new LedgerTxEntity(tx, "PENDING", now));
     }
-  }
-
-  @Override
-  public List<Transaction> outbox() {
-    return em.createNamedQuery("Outbox.all", OutboxEntity.class).getResultList().stream()
-        .map(o -> Transaction.decode(o.encoded()))
-        .toList();
   }
 }

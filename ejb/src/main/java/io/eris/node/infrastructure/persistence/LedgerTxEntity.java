@@ -76,6 +76,16 @@ public class LedgerTxEntity {
     this.updatedAt = at;
   }
 
+  public void conflicted(String winner, Instant at) {
+    this.status = "CONFLICTED";
+    this.conflictingTx = winner;
+    this.updatedAt = at;
+  }
+
+  public void reason(String reason) {
+    this.reason = reason == null || reason.length() <= 512 ? reason : reason.substring(0, 512);
+  }
+
   public void status(String status, Instant at) {
     this.status = status;
     this.updatedAt = at;

@@ -1,0 +1,276 @@
+package io.eris.node.application;
+
+import io.eris.core.codec.ErrorCode;
+import io.eris.core.consensus.ChainObserver;
+import io.eris.core.consensus.ConsensusEvent;
+import io.eris.core.consensus.ConsensusNode;
+import io.eris.core.consensus.EquivocationEvidence;
+import io.eris.core.consensus.NodePorts;
+import io.eris.core.consensus.PowWorker;
+import io.eris.core.consensus.Reorg;
+import io.eris.core.consensus.Tuning;
+import io.eris.core.crypto.KeyPair;
+import io.eris.core.ledger.Verdict;
+import io.eris.core.model.Block;
+import io.eris.core.model.BlockKind;
+import io.eris.core.model.Transaction;
+import io.eris.node.infrastructure.config.NodeConfig;
+import io.eris.node.infrastructure.messaging.JmsTransmitter;
+import io.eris.node.infrastructure.persistence.JpaChainStore;
+import io.eris.node.infrastructure.persistence.JpaOutbox;
+import io.eris.node.infrastructure.persistence.JpaVoteJournal;
+import io.eris.node.infrastructure.persistence.LeaseGateway;
+import io.eris.node.infrastructure.persistence.TxStatusRecorder;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Hosts the consensus core ({@link ConsensusNode}) in the container, the way Besu hosts QBFT:
+ * timers and message-driven beans only put events on a queue, and one loop thread applies them in
+ * order. The loop takes whatever is queued (up to {@link #MAX_BATCH} events) and applies it in one
+ * database transaction (group commit); only after that commits are the batch's messages sent and
+ * its callers answered. If a batch fails (database down), the node forgets its memory and starts
+ * again from its store, as after a crash.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ConsensusHost {
+  private static final Logger LOG = Logger.getLogger(ConsensusHost.class.getName());
+  static final int MAX_BATCH = 2_000;
+  static final int QUEUE_CAPACITY = 100_000;
+  static final long RETRY_MS = 2_000;
+
+  @Resource ManagedThreadFactory threads;
+  @Resource ManagedScheduledExecutorService scheduler;
+  @EJB ConsensusTransactions transactions;
+  @EJB LeaseGateway lease;
+  @EJB NodeMetrics metrics;
+  @EJB NodeEvents events;
+  @EJB LedgerRules rules;
+  @Inject JpaChainStore store;
+  @Inject JpaVoteJournal journal;
+  @Inject JpaOutbox outbox;
+  @Inject JmsTransmitter transmitter;
+  @Inject TxStatusRecorder recorder;
+  @Inject TxRepository txs;
+  @Inject ChainRepository chain;
+
+  private sealed interface Item {}
+
+  private record Start() implements Item {}
+
+  private record Event(ConsensusEvent event) implements Item {}
+
+  private record Submit(Transaction tx, CompletableFuture<Verdict> answer) implements Item {}
+
+  private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private volatile ConsensusNode node;
+  private volatile io.eris.core.consensus.NodeConfig coreConfig;
+  private volatile boolean running;
+  private volatile int mempoolSize;
+  private Thread loop;
+
+  /** Starts the loop; the node loads its chain on the loop's first batch. */
+  public synchronized void start(NodeConfig config) {
+    if (running) {
+      return;
+    }
+    KeyPair key = config.nodeKey();
+    boolean validator =
+        config.genesis().validators().stream().anyMatch(v -> v.key().equals(key.publicKey()));
+    KeyPair leaderKey =
+        config
+            .leaderKey()
+            .orElse(key.publicKey().equals(config.genesis().leaderKey()) ? key : null);
+    journal.voter(key.address().toHex());
+    coreConfig =
+        new io.eris.core.consensus.NodeConfig(
+            config.genesis(),
+            key.address(),
+            validator ? key : null,
+            leaderKey,
+            rules.signatures(),
+            Tuning.defaults(config.genesis()));
+    node = newNode();
+    running = true;
+    queue.offer(new Start());
+    loop = threads.newThread(this::run);
+    loop.setName("eris-consensus");
+    loop.start();
+    LOG.info(
+        () ->
+            "consensus started: "
+                + (validator ? "validator" : "observer")
+                + (leaderKey != null ? ", holds the leader key" : "")
+                + (config.standby() ? " (standby)" : ""));
+  }
+
+  private ConsensusNode newNode() {
+    NodePorts ports =
+        new NodePorts(
+            transmitter,
+            store,
+            journal,
+            outbox,
+            lease,
+            (event, atMillis) ->
+                scheduler.schedule(
+                    () -> enqueue(event),
+                    Math.max(0, atMillis - System.currentTimeMillis()),
+                    TimeUnit.MILLISECONDS),
+            System::currentTimeMillis,
+            PowWorker.LOCAL,
+            recorder,
+            observer());
+    return new ConsensusNode(coreConfig, ports);
+  }
+
+  private ChainObserver observer() {
+    return new ChainObserver() {
+      @Override
+      public void headChanged(Block head, Reorg reorg) {
+        if (head.header().kind() == BlockKind.LEADER && isMine(head)) {
+          metrics.blockProduced();
+        } else {
+          metrics.blockImported();
+        }
+        events.head(chain.head(), head.header().kind() == BlockKind.POW ? "FALLBACK" : "LEADER");
+      }
+
+      @Override
+      public void finalized(Block block) {
+        events.head(chain.head(), block.header().kind() == BlockKind.POW ? "FALLBACK" : "LEADER");
+      }
+
+      @Override
+      public void equivocation(EquivocationEvidence evidence) {
+        LOG.warning("equivocation by " + evidence.voter().address() + " at " + evidence.height());
+      }
+
+      @Override
+      public void rejected(String what, String reason) {
+        metrics.dropped(reason);
+      }
+    };
+  }
+
+  private boolean isMine(Block block) {
+    return coreConfig.leaderKey() != null
+        && block.header().proposer().equals(coreConfig.leaderKey().address());
+  }
+
+  /** Queues an event from a timer or the network; a full queue drops it (and counts it). */
+  public void enqueue(ConsensusEvent event) {
+    if (!running || !queue.offer(new Event(event))) {
+      metrics.dropped("QUEUE_FULL");
+    }
+  }
+
+  /** A client's transaction: the verdict once it is stored (PENDING) or refused. */
+  public CompletableFuture<Verdict> submit(Transaction tx) {
+    CompletableFuture<Verdict> answer = new CompletableFuture<>();
+    if (!running) {
+      answer.complete(Verdict.reject(ErrorCode.MEMPOOL_FULL, "the node is not running"));
+    } else if (!queue.offer(new Submit(tx, answer))) {
+      answer.complete(Verdict.reject(ErrorCode.MEMPOOL_FULL, "the node is overloaded"));
+    }
+    return answer;
+  }
+
+  public int mempoolSize() {
+    return mempoolSize;
+  }
+
+  public int queueSize() {
+    return queue.size();
+  }
+
+  private void run() {
+    List<Item> batch = new ArrayList<>(MAX_BATCH);
+    while (running) {
+      try {
+        Item first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.clear();
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        process(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "consensus loop error", e);
+      }
+    }
+  }
+
+  private void process(List<Item> batch) throws InterruptedException {
+    List<Runnable> answers = new ArrayList<>();
+    ConsensusNode n = node;
+    try {
+      transactions.run(
+          () -> {
+            for (Item item : batch) {
+              apply(n, item, answers);
+            }
+          });
+    } catch (RuntimeException e) {
+      transmitter.discard();
+      store.clearCache();
+      String why = NodeLifecycle.rootMessage(e);
+      LOG.warning("consensus batch failed, restarting the node from its store: " + why);
+      for (Item item : batch) {
+        if (item instanceof Submit s) {
+          s.answer().complete(Verdict.reject(ErrorCode.MEMPOOL_FULL, "node unavailable: " + why));
+        }
+      }
+      node = newNode();
+      queue.offer(new Start());
+      Thread.sleep(RETRY_MS);
+      return;
+    }
+    transmitter.flush();
+    answers.forEach(Runnable::run);
+    mempoolSize = n.mempoolSize();
+  }
+
+  private void apply(ConsensusNode n, Item item, List<Runnable> answers) {
+    if (item instanceof Start) {
+      n.start();
+    } else if (item instanceof Event e) {
+      n.handle(e.event());
+    } else if (item instanceof Submit s) {
+      Verdict v = n.submit(s.tx());
+      if (v.isOk()) {
+        txs.accept(s.tx(), java.time.Instant.now());
+        txs.status(s.tx().hash().toHex()).ifPresent(events::tx);
+      }
+      answers.add(() -> s.answer().complete(v));
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    if (loop != null) {
+      loop.interrupt();
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.eris.node.infrastructure.messaging;
+
+import io.eris.core.consensus.SyncReply;
+import io.eris.core.consensus.SyncRequest;
+import io.eris.core.consensus.Transmitter;
+import io.eris.core.crypto.Address;
+import io.eris.core.model.Block;
+import io.eris.core.model.Transaction;
+import io.eris.core.model.Vote;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The consensus core's way out, over Artemis. Messages are buffered while the host applies a batch
+ * of events and sent by {@link #flush} only after the batch's transaction committed: a vote is
+ * never out before it is stored, a block never before it is durable. Sending is asynchronous
+ * (non-blocking sends, see STACK-NOTES) because every message is self-authenticating and re-sent by
+ * the protocol (outbox, sync) when lost.
+ */
+@ApplicationScoped
+public class JmsTransmitter implements Transmitter {
+  private static final Logger LOG = Logger.getLogger(JmsTransmitter.class.getName());
+
+  /** Property on sync messages: "request" or "reply". */
+  public static final String SYNC_TYPE = "type";
+
+  /** Property on sync messages: the address of the node that asked. */
+  public static final String REQUESTER = "requester";
+
+  @Resource(lookup = Destinations.CONNECTION_FACTORY)
+  ConnectionFactory connectionFactory;
+
+  @Resource(lookup = Destinations.TXS)
+  Topic txs;
+
+  @Resource(lookup = Destinations.BLOCKS)
+  Topic blocks;
+
+  @Resource(lookup = Destinations.VOTES)
+  Topic votes;
+
+  @Resource(lookup = Destinations.SYNC)
+  Topic sync;
+
+  private record Outgoing(Topic topic, byte[] body, String type, String requester) {}
+
+  private final ThreadLocal<List<Outgoing>> pending = ThreadLocal.withInitial(ArrayList::new);
+
+  @Override
+  public void broadcastTx(Transaction tx) {
+    pending.get().add(new Outgoing(txs, tx.encode(), null, null));
+  }
+
+  @Override
+  public void broadcastBlock(Block block) {
+    pending.get().add(new Outgoing(blocks, block.encode(), null, null));
+  }
+
+  @Override
+  public void broadcastVote(Vote vote) {
+    pending.get().add(new Outgoing(votes, vote.encode(), null, null));
+  }
+
+  @Override
+  public void requestSync(SyncRequest request) {
+    pending.get().add(new Outgoing(sync, request.encode(), "request", request.requester().toHex()));
+  }
+
+  @Override
+  public void replySync(Address requester, SyncReply reply) {
+    pending.get().add(new Outgoing(sync, reply.encode(), "reply", requester.toHex()));
+  }
+
+  /** Drops what this thread buffered (its transaction rolled back). */
+  public void discard() {
+    pending.get().clear();
+  }
+
+  /** Sends what this thread buffered; returns how many messages went out. */
+  public int flush() {
+    List<Outgoing> out = pending.get();
+    if (out.isEmpty()) {
+      return 0;
+    }
+    List<Outgoing> batch = new ArrayList<>(out);
+    out.clear();
+    int sent = 0;
+    try (JMSContext context = connectionFactory.createContext()) {
+      JMSProducer producer = context.createProducer();
+      for (Outgoing o : batch) {
+        BytesMessage m = context.createBytesMessage();
+        m.writeBytes(o.body());
+        if (o.type() != null) {
+          m.setStringProperty(SYNC_TYPE, o.type());
+          m.setStringProperty(REQUESTER, o.requester());
+        }
+        producer.send(o.topic(), m);
+        sent++;
+      }
+    } catch (JMSException | RuntimeException e) {
+      LOG.warning(
+          "broker unavailable, "
+              + (batch.size() - sent)
+              + " messages not sent (the protocol re-sends): "
+              + e.getMessage());
+    }
+    return sent;
+  }
+}
