@@ -38,6 +38,9 @@ import java.util.logging.Logger;
           propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "destination", propertyValue = "ingest"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+      // Reconnect for ever after a broker restart, every 2 s.
+      @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+      @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
     })
 public class IngestConsumer implements MessageListener {

@@ -25,6 +25,9 @@ import jakarta.jms.MessageListener;
           propertyValue = "jakarta.jms.Topic"),
       @ActivationConfigProperty(propertyName = "destination", propertyValue = "txs"),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+      // Reconnect for ever after a broker restart, every 2 s.
+      @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+      @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
     })
 public class TxConsumer implements MessageListener {

@@ -1,0 +1,88 @@
+package io.eris.node.infrastructure.messaging;
+
+import io.eris.core.codec.Json;
+import io.eris.node.application.ChainRepository;
+import io.eris.node.application.NodeEventListener;
+import io.eris.node.application.NodeEvents;
+import io.eris.node.application.TxStatusView;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Publishes every committed transaction status change on the {@code tx-status} topic for banks'
+ * systems: JSON text, with {@code hash}, {@code status} and {@code sender} also as message
+ * properties so subscribers can filter with selectors.
+ */
+@Singleton
+@Startup
+public class TxStatusPublisher implements NodeEventListener {
+  private static final Logger LOG = Logger.getLogger(TxStatusPublisher.class.getName());
+
+  @EJB NodeEvents events;
+
+  @Resource(lookup = Destinations.CONNECTION_FACTORY)
+  ConnectionFactory connectionFactory;
+
+  @Resource(lookup = Destinations.TX_STATUS)
+  Topic topic;
+
+  private volatile String lastError = "";
+
+  @PostConstruct
+  void listen() {
+    events.addListener(this);
+  }
+
+  @PreDestroy
+  void stop() {
+    events.removeListener(this);
+  }
+
+  @Override
+  public void head(ChainRepository.Head head, String mode) {}
+
+  @Override
+  public void tx(TxStatusView v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("hash", v.hash());
+    m.put("status", v.status());
+    m.put("sender", v.sender());
+    m.put("nonce", v.nonce());
+    m.put("kind", v.kind());
+    if (v.height() != null) {
+      m.put("height", v.height());
+      m.put("blockHash", v.blockHash());
+      m.put("blockKind", v.blockKind());
+    }
+    if (v.reason() != null) {
+      m.put("reason", v.reason());
+    }
+    try (JMSContext context = connectionFactory.createContext()) {
+      TextMessage message = context.createTextMessage(Json.write(m).trim());
+      message.setStringProperty("hash", v.hash());
+      message.setStringProperty("status", v.status());
+      if (v.sender() != null) {
+        message.setStringProperty("sender", v.sender());
+      }
+      context.createProducer().send(topic, message);
+      lastError = "";
+    } catch (JMSException | RuntimeException e) {
+      if (!e.toString().equals(lastError)) {
+        LOG.warning("tx-status not published (broker unavailable?): " + e);
+        lastError = e.toString();
+      }
+    }
+  }
+}
