@@ -225,6 +225,15 @@ domain_provision() {
   props+=":eris.node.key.file=$(asadmin_escape "$ERIS_NODE_KEY")"
   props+=":eris.genesis.file=$(asadmin_escape "$ERIS_GENESIS")"
   props+=":eris.block.interval.ms=$ERIS_T_MS"
+  # Which database the pool points at, and the matching Hibernate dialect: Hibernate reads
+  # JVM system properties as defaults, and with the dialect given it deploys even while
+  # the database is down (it otherwise asks the database which dialect to use and the
+  # deployment fails with "Unable to determine Dialect without JDBC metadata").
+  props+=":eris.db.kind=$DB_KIND"
+  case "$DB_KIND" in
+    postgres) props+=":hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect" ;;
+    h2) props+=":hibernate.dialect=org.hibernate.dialect.H2Dialect" ;;
+  esac
   props+=":eris.dev.enrolment=${ERIS_DEV_ENROLMENT:-true}"
   asadm create-system-properties "$props" >/dev/null || die "create-system-properties failed"
   if [[ -n "$ERIS_GENESIS_HASH" ]]; then
