@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,11 @@ import org.junit.jupiter.api.Test;
 public abstract class ScenarioSuite {
   /** A fresh cluster for {@code seed}. */
   protected abstract Cluster newCluster(long seed);
+
+  /** False for transports that cannot cut the network: the partition scenarios are skipped. */
+  protected boolean supportsPartitions() {
+    return true;
+  }
 
   /** The seeds each scenario runs with. */
   protected long[] seeds() {
@@ -56,11 +62,13 @@ public abstract class ScenarioSuite {
 
   @Test
   void partitionHeals() {
+    Assumptions.assumeTrue(supportsPartitions(), "the transport cannot partition");
     check("partition heals", Scenarios::partitionHeals);
   }
 
   @Test
   void isolatedLeader() {
+    Assumptions.assumeTrue(supportsPartitions(), "the transport cannot partition");
     check("isolated leader", Scenarios::isolatedLeader);
   }
 
