@@ -40,10 +40,15 @@ domain_create() {
   if [[ -f "$ERIS_DOMAIN_DIR/config/domain.xml" ]]; then
     local pb
     pb=$(_state_get portbase)
-    if [[ -n "$pb" && "$pb" != "$ERIS_PORTBASE" ]]; then
+    if [[ -z "$pb" || "$pb" == "$ERIS_PORTBASE" ]]; then
+      return 0
+    fi
+    if [[ "$ERIS_PROFILE" != test ]]; then
       die "domain $ERIS_DOMAIN was created with port base $pb, not $ERIS_PORTBASE: run './eris clean' (drops the domain) or keep the old port base"
     fi
-    return 0
+    # The test domain is disposable: make it again on the new ports.
+    domain_stop
+    asadmin delete-domain "$ERIS_DOMAIN" >/dev/null || rm -rf "$ERIS_DOMAIN_DIR"
   fi
   local t0 p
   t0=$(now_ms)
