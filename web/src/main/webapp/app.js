@@ -242,8 +242,12 @@ function myTxs() {
 
 async function pollOpenTxs() {
   // With the event stream up, the node reports changes; poll anyway now and then.
-  const open = myTxs().filter((t) => !isTerminal(t.status) && t.status !== 'QUEUED' && t.status !== 'SENDING');
-  if (open.length === 0 || (state.liveMode === 'sse' && Math.random() > 0.3)) {
+  // While the stream is up only txs quiet for a while are asked about.
+  const quietSince = state.liveMode === 'sse' ? Date.now() - 8000 : Infinity;
+  const open = myTxs().filter(
+    (t) => !isTerminal(t.status) && !['QUEUED', 'SENDING'].includes(t.status) && (t.updatedAt ?? 0) < quietSince,
+  );
+  if (open.length === 0) {
     return;
   }
   for (const t of open) {
@@ -621,6 +625,7 @@ async function submitTransfer(ev) {
     showError('transfer-error', e.message);
   } finally {
     button.disabled = false;
+    renderForms();
   }
 }
 
@@ -692,6 +697,7 @@ async function submitWrite(ev, { deleteEntry } = {}) {
     showError('write-error', e.message);
   } finally {
     button.disabled = false;
+    renderForms();
   }
 }
 
@@ -875,7 +881,8 @@ function renderAccount() {
     const when = snap.timestamp ? new Date(snap.timestamp).toLocaleString() : '';
     fill(
       detail,
-      `Proof checked against final block ${snap.height} `,
+      snap.account ? 'Proof checked against final block ' : 'No account for this key: absence proven at final block ',
+      `${snap.height} `,
       h('code', { title: snap.blockHash }, shortHex(snap.blockHash, 10, 4)),
       when ? ` of ${when}` : '',
       ` · ${ago(snap.verifiedAt)}`,
@@ -908,6 +915,12 @@ function renderEnrol() {
 }
 
 function renderForms() {
+  // A key proven absent cannot sign anything the node would take: enrol first.
+  const absent = Boolean(state.snapshot && state.snapshot.account === null);
+  for (const id of ['transfer-submit', 'write-submit']) {
+    $(id).disabled = absent;
+    $(id).title = absent ? 'Enrol this account first' : '';
+  }
   const sel = $('write-namespace');
   const current = sel.value;
   fill(sel, namespaces().map((n) => h('option', { value: n.value }, n.label)));

@@ -128,3 +128,13 @@ test('block intervals come from consecutive heights only', () => {
   assert.equal(niceCeil(1001), 2000);
   assert.equal(niceCeil(90), 100);
 });
+
+test('Prometheus metrics parse to numbers by name', async () => {
+  const { parseMetrics } = await import('../../main/webapp/js/app/api.js');
+  const m = parseMetrics(
+    '# HELP eris_mempool_txs txs\n# TYPE eris_mempool_txs gauge\n' +
+      'eris_mempool_txs{mp_scope="application"} 3\neris_height 42.0\nbad line\n' +
+      'eris_height{x="y"} 7\n',
+  );
+  assert.deepEqual(m, { eris_mempool_txs: 3, eris_height: 42 });
+});

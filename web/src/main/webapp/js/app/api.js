@@ -93,6 +93,41 @@ export const api = {
     (await request('enrol', { method: 'POST', body: { publicKey: publicKeyHex } })).json,
 };
 
+/**
+ * The node's Prometheus metrics (GET /metrics) as {name: value}, labels dropped (the first
+ * sample of a name wins). Resolves to null when the node does not serve them.
+ */
+export async function metrics() {
+  let res;
+  try {
+    res = await fetch(new URL('metrics', globalThis.document?.baseURI ?? globalThis.location?.href), {
+      cache: 'no-store',
+      headers: { Accept: 'text/plain' },
+    });
+  } catch (e) {
+    throw new Unreachable('the node is unreachable', e);
+  }
+  if (!res.ok) {
+    return null;
+  }
+  return parseMetrics(await res.text());
+}
+
+/** Parses the Prometheus text format into {name: number} (labels dropped, first sample wins). */
+export function parseMetrics(text) {
+  const out = {};
+  for (const line of text.split('\n')) {
+    const m = line.match(/^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)/);
+    if (m && !(m[1] in out)) {
+      const v = Number(m[3]);
+      if (!Number.isNaN(v)) {
+        out[m[1]] = v;
+      }
+    }
+  }
+  return out;
+}
+
 /** The URL of the server-sent events stream for an address (or all heads when null). */
 export function eventsUrl(address) {
   const u = apiUrl('events');

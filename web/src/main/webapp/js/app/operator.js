@@ -2,7 +2,7 @@
 // the node serves GET /api/v1/validators), pending and outbox counts when GET /api/v1/node reports
 // them, and the intervals of the last ~50 blocks drawn on a canvas.
 
-import { api, ApiError, Unreachable } from './api.js';
+import { api, ApiError, metrics, Unreachable } from './api.js';
 import { blockIntervals, drawIntervalChart, intervalStats } from './chart.js';
 import { $, ago, fill, h } from './dom.js';
 import { formatAmount, shortHex } from './txlogic.js';
@@ -20,6 +20,7 @@ const state = {
   validatorsNote: null,
   votes: null, // from /validators, by public key and by address
   node: null,
+  metrics: null, // GET /metrics, when served
   blocks: new Map(), // height -> block summary
   updatedAt: 0,
 };
@@ -88,6 +89,14 @@ async function loadNode() {
   }
 }
 
+async function loadMetrics() {
+  try {
+    state.metrics = await metrics();
+  } catch {
+    // unreachable: the head poll reports it
+  }
+}
+
 async function loadBlocks() {
   const head = state.head;
   if (!head) {
@@ -146,7 +155,7 @@ async function poll() {
   if (!state.trust) {
     await loadGenesis();
   }
-  await Promise.all([loadNode(), loadVotes(), loadBlocks()]);
+  await Promise.all([loadNode(), loadVotes(), loadBlocks(), loadMetrics()]);
   state.updatedAt = Date.now();
   render();
 }
@@ -200,26 +209,36 @@ function render() {
   $('updated').textContent = state.updatedAt ? `Updated ${new Date(state.updatedAt).toLocaleTimeString()}` : '';
 }
 
-function countOf(names) {
+// A count from GET /api/v1/node (any of the names, dotted paths allowed) or, failing that, from
+// the Prometheus metrics.
+function countOf(names, metricNames) {
   const n = state.node;
-  if (!n) {
-    return undefined;
-  }
-  for (const name of names) {
+  for (const name of n ? names : []) {
     const v = name.split('.').reduce((o, k) => (o == null ? undefined : o[k]), n);
     if (typeof v === 'number') {
-      return v;
+      return { value: v, source: 'node' };
+    }
+  }
+  for (const name of state.metrics ? metricNames : []) {
+    if (typeof state.metrics[name] === 'number') {
+      return { value: state.metrics[name], source: 'metrics' };
     }
   }
   return undefined;
 }
 
 function renderCounts() {
-  const pending = countOf(['pending', 'pendingTxs', 'mempool', 'mempoolSize', 'mempool.size', 'txPool', 'poolSize']);
-  const outbox = countOf(['outbox', 'outboxSize', 'outbox.size', 'outboxPending', 'unsent']);
-  $('pending-count').textContent = pending === undefined ? '—' : formatAmount(pending);
+  const pending = countOf(
+    ['pending', 'pendingTxs', 'mempool', 'mempoolTxs', 'mempoolSize', 'mempool.size'],
+    ['eris_mempool_txs', 'eris_mempool_size', 'eris_pending_txs'],
+  );
+  const outbox = countOf(
+    ['outbox', 'outboxSize', 'outboxPending', 'outbox.size', 'outbox.pending'],
+    ['eris_outbox_pending', 'eris_outbox_txs', 'eris_outbox_size', 'eris_outbox'],
+  );
+  $('pending-count').textContent = pending === undefined ? '—' : formatAmount(pending.value);
   $('pending-note').textContent = pending === undefined ? 'not reported by this node' : 'in the mempool';
-  $('outbox-count').textContent = outbox === undefined ? '—' : formatAmount(outbox);
+  $('outbox-count').textContent = outbox === undefined ? '—' : formatAmount(outbox.value);
   $('outbox-note').textContent = outbox === undefined ? 'not reported by this node' : 'stored, not yet final';
 }
 
