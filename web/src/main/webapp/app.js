@@ -971,7 +971,12 @@ function renderTxs() {
         h(
           'div',
           { class: 'tx-meta' },
-          h('div', null, `nonce ${t.nonce ?? '—'}`),
+          h(
+            'div',
+            null,
+            `nonce ${t.nonce ?? '—'}`,
+            ['REJECTED', 'EXPIRED'].includes(t.status) ? ' (unused)' : '',
+          ),
           h('code', { title: t.hash }, shortHex(t.hash, 8, 4)),
           t.createdAt ? h('div', { class: 'muted' }, ago(t.createdAt)) : null,
         ),
