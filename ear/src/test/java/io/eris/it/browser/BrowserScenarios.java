@@ -148,6 +148,29 @@ abstract class BrowserScenarios {
     // A transfer the node refuses is shown REJECTED with the reason, at once.
     String refused = transfer("ab".repeat(20), 10, "nobody");
     assertThat(awaitTxStatus(refused, "REJECTED").getText()).contains("UNKNOWN_RECIPIENT");
+
+    // A key-value entry written here is read back with its proof.
+    List<String> before = txHashes();
+    browser.byId("write-key").sendKeys("greeting");
+    browser.byId("write-value").sendKeys("hello, ledger");
+    browser.byId("write-submit").click();
+    String write =
+        browser.await(
+            "the write's row",
+            Duration.ofSeconds(15),
+            d -> txHashes().stream().filter(h -> !before.contains(h)).findFirst().orElse(null));
+    awaitTxStatus(write, "FINAL");
+    WebElement entry =
+        browser.await(
+            "the entry read back with a proof",
+            FINAL_WITHIN,
+            d -> {
+              WebElement kv =
+                  browser.driver.findElement(By.cssSelector("#kv-list tr[data-key='greeting']"));
+              return kv.getText().contains("✓ h") ? kv : null;
+            });
+    assertThat(entry.getText()).contains("hello, ledger");
+    browser.await("nonce 2", FINAL_WITHIN, d -> "2".equals(browser.text("nonce")));
     accountReady = true;
     awaitServiceWorker();
     browser.screenshot(SCREENSHOTS.resolve("main-page.png"));
