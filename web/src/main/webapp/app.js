@@ -147,10 +147,10 @@ async function poll() {
     return;
   }
   setOnline(true);
-  onHead(head);
   if (!state.trust) {
     await ensureTrust();
   }
+  onHead(head);
   if (!state.key) {
     return;
   }
@@ -305,6 +305,9 @@ async function refreshAccount() {
 
 async function readAccount() {
   const addr = state.address;
+  if (!state.trust) {
+    await ensureTrust();
+  }
   let resp;
   try {
     resp = await api.account(addr);
@@ -329,18 +332,17 @@ async function readAccount() {
   const v = await verifyAccountRead(resp, state.trust, addr);
   state.verification = { ok: v.ok, height: v.height, problems: v.problems, at: Date.now() };
   if (v.ok) {
-    const older = state.snapshot && state.snapshot.height > v.height;
-    if (!older) {
-      state.snapshot = {
-        address: addr,
-        height: v.height,
-        blockHash: v.blockHash,
-        timestamp: v.timestamp,
-        account: v.account,
-        verifiedAt: Date.now(),
-      };
-      await store.put('snapshots', state.snapshot);
-    }
+    // Verified against validators' votes: this is the account's state now (a development chain
+    // that was reset starts again from lower heights).
+    state.snapshot = {
+      address: addr,
+      height: v.height,
+      blockHash: v.blockHash,
+      timestamp: v.timestamp,
+      account: v.account,
+      verifiedAt: Date.now(),
+    };
+    await store.put('snapshots', state.snapshot);
     if (v.account && state.enrol?.state === 'requested') {
       state.enrol = { state: 'done', message: 'Enrolled.' };
     }
@@ -790,6 +792,12 @@ async function repin() {
   await store.delete('meta', 'genesis');
   state.trust = null;
   state.chainMismatch = null;
+  // What was verified on the other chain says nothing about this one.
+  state.snapshot = null;
+  state.verification = null;
+  if (state.address) {
+    await store.delete('snapshots', state.address);
+  }
   await ensureTrust();
   scheduleAccountRefresh(0, { history: true, kv: true });
 }

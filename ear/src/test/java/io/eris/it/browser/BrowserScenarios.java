@@ -2,6 +2,8 @@ package io.eris.it.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eris.core.crypto.KeyFile;
+import io.eris.core.crypto.KeyPair;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -11,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -19,6 +22,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -294,6 +298,57 @@ abstract class BrowserScenarios {
                 + "return n;");
     assertThat(((Number) painted).longValue()).isGreaterThan(1000);
     browser.screenshot(SCREENSHOTS.resolve("operator-page.png"));
+  }
+
+  @Test
+  @Order(6)
+  void theBackupFileRestoresTheAccount() throws Exception {
+    needAccount();
+    if (!relay.running()) {
+      relay.start();
+    }
+    browser.driver.get(base);
+    browser.await("the account", Duration.ofSeconds(30), d -> "verified".equals(badgeState()));
+    Path downloads = Files.createTempDirectory("eris-downloads-");
+    try {
+      browser.cdp(
+          "Page.setDownloadBehavior",
+          Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+      browser.byId("export-key").click();
+      Path file =
+          browser.await(
+              "the backup file",
+              Duration.ofSeconds(30),
+              d -> {
+                try (Stream<Path> files = Files.list(downloads)) {
+                  return files
+                      .filter(f -> f.getFileName().toString().endsWith(".json"))
+                      .findFirst()
+                      .orElse(null);
+                } catch (IOException e) {
+                  return null;
+                }
+              });
+      // The browser's backup is the key file the Java side reads.
+      KeyPair key = KeyFile.read(file);
+      assertThat(key.address().toHex()).isEqualTo(address);
+
+      browser.byId("forget-key").click();
+      browser.driver.switchTo().alert().accept();
+      browser.await("the welcome card", Duration.ofSeconds(30), d -> isShown("create-account"));
+      browser.byId("import-file").sendKeys(file.toAbsolutePath().toString());
+      browser.await(
+          "the restored account, verified",
+          Duration.ofSeconds(30),
+          d -> "verified".equals(badgeState()) && address.equals(browser.text("address")));
+      assertThat(browser.text("balance"))
+          .isEqualTo(amount(START_BALANCE - FIRST_TRANSFER - OFFLINE_TRANSFER));
+    } finally {
+      try (Stream<Path> files = Files.list(downloads)) {
+        files.forEach(f -> f.toFile().delete());
+      }
+      Files.deleteIfExists(downloads);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
