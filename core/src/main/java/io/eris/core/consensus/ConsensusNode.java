@@ -10,6 +10,7 @@ import io.eris.core.consensus.ConsensusEvent.TimerFired;
 import io.eris.core.consensus.ConsensusEvent.TxReceived;
 import io.eris.core.consensus.ConsensusEvent.VoteReceived;
 import io.eris.core.crypto.Hash;
+import io.eris.core.crypto.PublicKey;
 import io.eris.core.ledger.BitcoinNetwork;
 import io.eris.core.ledger.BlockExecutor;
 import io.eris.core.ledger.BlockProducer;
@@ -131,12 +132,6 @@ public final class ConsensusNode {
               config.validatorKey(), producer, ports.powWorker(), tuning.mineAttemptsPerStep());
     }
     if (config.leaderKey() != null) {
-      boolean others =
-          finality.validatorsAfter(chain, chain.head()).stakes().keySet().stream()
-              .anyMatch(
-                  k ->
-                      config.validatorKey() == null
-                          || !k.equals(config.validatorKey().publicKey()));
       leader =
           new LeaderDuty(
               config.leaderKey(),
@@ -146,7 +141,7 @@ public final class ConsensusNode {
               tuning.leaseMillis(),
               tuning.isolationBlocks(),
               tuning.maxUnfinalised(),
-              others);
+              otherValidatorsExist());
       schedule(Timer.PRODUCE, startedAt, now + blockInterval());
     }
     pool.restore(chain, now);
@@ -154,6 +149,16 @@ public final class ConsensusNode {
     armLeaderTimeout();
     sync.request(chain, Hash.ZERO, now);
     vote();
+  }
+
+  /** False on a single-validator chain whose only validator is this node: no one else to hear. */
+  private boolean otherValidatorsExist() {
+    for (PublicKey k : finality.validatorsAfter(chain, chain.head()).stakes().keySet()) {
+      if (config.validatorKey() == null || !k.equals(config.validatorKey().publicKey())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Applies one event. Duplicates and stale timers change nothing. */
@@ -320,10 +325,7 @@ public final class ConsensusNode {
       return;
     }
     if (outcome == VoteBook.Outcome.EQUIVOCATION) {
-      List<EquivocationEvidence> all = finality.book().evidence();
-      if (!all.isEmpty()) {
-        ports.observer().equivocation(all.get(all.size() - 1));
-      }
+      ports.observer().equivocation(finality.book().latestEvidence());
     }
     boolean own =
         config.validatorKey() != null && vote.voter().equals(config.validatorKey().publicKey());

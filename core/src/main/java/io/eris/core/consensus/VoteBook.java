@@ -29,6 +29,7 @@ final class VoteBook {
   private final Map<Long, Set<PublicKey>> equivocators = new HashMap<>();
   private final Map<VoterHeight, EquivocationEvidence> evidence = new LinkedHashMap<>();
   private final int maxEvidence;
+  private EquivocationEvidence latest;
 
   VoteBook(int maxEvidence) {
     this.maxEvidence = maxEvidence;
@@ -47,9 +48,9 @@ final class VoteBook {
     if (!equivocators.computeIfAbsent(vote.height(), h -> new HashSet<>()).add(vote.voter())) {
       return Outcome.DUPLICATE;
     }
+    latest = new EquivocationEvidence(first, vote);
     if (evidence.size() < maxEvidence) {
-      evidence.put(
-          new VoterHeight(vote.voter(), vote.height()), new EquivocationEvidence(first, vote));
+      evidence.put(new VoterHeight(vote.voter(), vote.height()), latest);
     }
     return Outcome.EQUIVOCATION;
   }
@@ -106,6 +107,11 @@ final class VoteBook {
   void pruneBelow(long height) {
     byHeight.headMap(height).clear();
     equivocators.keySet().removeIf(h -> h < height);
+  }
+
+  /** The evidence found by the last add that returned EQUIVOCATION. */
+  EquivocationEvidence latestEvidence() {
+    return latest;
   }
 
   List<EquivocationEvidence> evidence() {
