@@ -91,6 +91,9 @@ eris_profile() {
   ERIS_HTTP_PORT=$((ERIS_PORTBASE + 80))
   ERIS_DOMAIN_DIR="$PAYARA_HOME/glassfish/domains/$ERIS_DOMAIN"
 
+  # Domain configuration and broker instance hold credentials: owner only.
+  mkdir -p "$ERIS_STATE_DIR"
+  chmod 700 "$ERIS_STATE_DIR"
   find_java
 }
 
