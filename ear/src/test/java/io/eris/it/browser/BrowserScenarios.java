@@ -141,8 +141,7 @@ abstract class BrowserScenarios {
     recipient = enrolOutsideTheBrowser();
     String hash = transfer(recipient, FIRST_TRANSFER, "browser test");
     // The row goes PENDING -> INCLUDED -> FINAL; it must end FINAL with its height.
-    WebElement row = awaitTxStatus(hash, "FINAL");
-    assertThat(row.getText()).contains("final at height");
+    assertThat(awaitTxStatus(hash, "FINAL")).contains("final at height");
     browser.await(
         "the balance after the transfer",
         FINAL_WITHIN,
@@ -151,7 +150,7 @@ abstract class BrowserScenarios {
 
     // A transfer the node refuses is shown REJECTED with the reason, at once.
     String refused = transfer("ab".repeat(20), 10, "nobody");
-    assertThat(awaitTxStatus(refused, "REJECTED").getText()).contains("UNKNOWN_RECIPIENT");
+    assertThat(awaitTxStatus(refused, "REJECTED")).contains("UNKNOWN_RECIPIENT");
 
     // A key-value entry written here is read back with its proof.
     List<String> before = txHashes();
@@ -164,16 +163,18 @@ abstract class BrowserScenarios {
             Duration.ofSeconds(15),
             d -> txHashes().stream().filter(h -> !before.contains(h)).findFirst().orElse(null));
     awaitTxStatus(write, "FINAL");
-    WebElement entry =
+    String entry =
         browser.await(
             "the entry read back with a proof",
             FINAL_WITHIN,
             d -> {
-              WebElement kv =
-                  browser.driver.findElement(By.cssSelector("#kv-list tr[data-key='greeting']"));
-              return kv.getText().contains("✓ h") ? kv : null;
+              Object text =
+                  browser.js(
+                      "const r = document.querySelector(\"#kv-list tr[data-key='greeting']\");"
+                          + " return r ? r.innerText : null;");
+              return text != null && text.toString().contains("✓ h") ? text.toString() : null;
             });
-    assertThat(entry.getText()).contains("hello, ledger");
+    assertThat(entry).contains("hello, ledger");
     browser.await("nonce 2", FINAL_WITHIN, d -> "2".equals(browser.text("nonce")));
     accountReady = true;
     awaitServiceWorker();
@@ -254,7 +255,7 @@ abstract class BrowserScenarios {
     awaitTxStatus(hash, "QUEUED");
     assertThat(browser.text("outbox-count")).contains("1 waiting to be sent");
     Thread.sleep(2000);
-    assertThat(txRow(hash).getAttribute("data-status")).isEqualTo("QUEUED");
+    assertThat(txRow(hash).get("status")).isEqualTo("QUEUED");
 
     relay.start();
     awaitTxStatus(hash, "FINAL");
@@ -394,29 +395,41 @@ abstract class BrowserScenarios {
         });
   }
 
+  /** The hashes of the transaction rows, read in one script (the list is redrawn often). */
+  @SuppressWarnings("unchecked")
   static List<String> txHashes() {
-    return browser.driver.findElements(By.cssSelector("#tx-list .tx")).stream()
-        .map(e -> e.getAttribute("data-hash"))
-        .toList();
+    return (List<String>)
+        browser.js(
+            "return [...document.querySelectorAll('#tx-list .tx')].map(e => e.dataset.hash);");
   }
 
-  static WebElement txRow(String hash) {
-    return browser.driver.findElement(By.cssSelector("#tx-list .tx[data-hash='" + hash + "']"));
+  /** A transaction row's status and text, read in one script; null when there is no such row. */
+  @SuppressWarnings("unchecked")
+  static Map<String, String> txRow(String hash) {
+    return (Map<String, String>)
+        browser.js(
+            "const r = document.querySelector(`#tx-list .tx[data-hash='${arguments[0]}']`);"
+                + " return r ? {status: r.dataset.status, text: r.innerText} : null;",
+            hash);
   }
 
-  static WebElement awaitTxStatus(String hash, String status) {
+  /** Waits for the row of the tx to show the status; returns its text. */
+  static String awaitTxStatus(String hash, String status) {
     return browser.await(
         "tx " + hash + " " + status,
         FINAL_WITHIN,
         d -> {
-          WebElement row = txRow(hash);
-          String now = row.getAttribute("data-status");
+          Map<String, String> row = txRow(hash);
+          if (row == null) {
+            return null;
+          }
+          String now = row.get("status");
           if (!status.equals(now)) {
             assertThat(now)
-                .as("tx %s: %s", hash, row.getText())
+                .as("tx %s: %s", hash, row.get("text"))
                 .isNotIn("REJECTED", "CONFLICTED", "EXPIRED", "FINAL");
           }
-          return status.equals(now) ? row : null;
+          return status.equals(now) ? row.get("text") : null;
         });
   }
 
