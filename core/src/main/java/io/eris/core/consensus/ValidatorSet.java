@@ -8,13 +8,13 @@ import java.util.Map;
  * The validators in force at one state (a block's parent), their stakes and the finality threshold
  * {@code numerator/denominator} of the total stake.
  */
-public final class ValidatorSet {
+final class ValidatorSet {
   private final Map<PublicKey, Long> stakes;
   private final long totalStake;
   private final BigInteger thresholdScaled;
   private final int denominator;
 
-  public ValidatorSet(Map<PublicKey, Long> stakes, int numerator, int denominator) {
+  ValidatorSet(Map<PublicKey, Long> stakes, int numerator, int denominator) {
     if (numerator <= 0 || denominator <= 0 || numerator > denominator) {
       throw new IllegalArgumentException("threshold must be a fraction in (0, 1]");
     }
@@ -31,25 +31,25 @@ public final class ValidatorSet {
     this.thresholdScaled = BigInteger.valueOf(total).multiply(BigInteger.valueOf(numerator));
   }
 
-  public Map<PublicKey, Long> stakes() {
+  Map<PublicKey, Long> stakes() {
     return stakes;
   }
 
-  public long stakeOf(PublicKey key) {
+  long stakeOf(PublicKey key) {
     Long s = stakes.get(key);
     return s == null ? 0 : s;
   }
 
-  public boolean contains(PublicKey key) {
+  boolean contains(PublicKey key) {
     return stakes.containsKey(key);
   }
 
-  public long totalStake() {
+  long totalStake() {
     return totalStake;
   }
 
   /** True when {@code stake} is at least the threshold of the total. */
-  public boolean reachesThreshold(long stake) {
+  boolean reachesThreshold(long stake) {
     return BigInteger.valueOf(stake)
             .multiply(BigInteger.valueOf(denominator))
             .compareTo(thresholdScaled)
@@ -60,7 +60,7 @@ public final class ValidatorSet {
    * True when a block that {@code against} stake has voted against (for another block at its
    * height) can no longer reach the threshold, whatever the remaining validators do.
    */
-  public boolean excludes(long against) {
+  boolean excludes(long against) {
     return !reachesThreshold(totalStake - against);
   }
 
