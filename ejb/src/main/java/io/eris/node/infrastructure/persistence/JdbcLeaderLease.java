@@ -17,7 +17,9 @@ import javax.sql.DataSource;
  * The leader lease as one row of {@code leader_lease}, in the database that the leader and its hot
  * standby share ({@code jdbc/eris-lease}; a single node uses its own {@code jdbc/eris}). Each
  * operation is its own committed transaction under a row lock, so the reserved height is durable
- * before the block is signed, and two nodes never both hold a valid lease.
+ * before the block is signed, and two nodes never both hold a valid lease. Expiry is judged by the
+ * database's clock, the one clock the leader and its standby share; the callers' clocks only matter
+ * through the lease duration.
  */
 public final class JdbcLeaderLease implements LeaderLease {
   public static final String SHARED = "jdbc/eris-lease";
@@ -47,20 +49,21 @@ public final class JdbcLeaderLease implements LeaderLease {
   public OptionalLong acquire(Address node, long nowMillis, long durationMillis) {
     return inTransaction(
         c -> {
+          long now = databaseNow(c);
           LeaseState s = lockedRow(c);
           if (s == null) {
-            insert(c, node, 1, nowMillis + durationMillis, 0);
+            insert(c, node, 1, now + durationMillis, 0);
             return OptionalLong.of(1);
           }
-          if (s.holder().equals(node)) {
-            update(c, node, s.epoch(), nowMillis + durationMillis, s.lastSignedHeight());
+          if (s.holder().equals(node) && s.expiresAtMillis() > now) {
+            update(c, node, s.epoch(), now + durationMillis, s.lastSignedHeight());
             return OptionalLong.of(s.epoch());
           }
-          if (s.expiresAtMillis() > nowMillis) {
+          if (s.expiresAtMillis() > now) {
             return OptionalLong.empty();
           }
           long epoch = s.epoch() + 1;
-          update(c, node, epoch, nowMillis + durationMillis, s.lastSignedHeight());
+          update(c, node, epoch, now + durationMillis, s.lastSignedHeight());
           return OptionalLong.of(epoch);
         });
   }
@@ -69,11 +72,12 @@ public final class JdbcLeaderLease implements LeaderLease {
   public boolean reserveHeight(Address node, long epoch, long height, long nowMillis) {
     return inTransaction(
         c -> {
+          long now = databaseNow(c);
           LeaseState s = lockedRow(c);
           if (s == null
               || !s.holder().equals(node)
               || s.epoch() != epoch
-              || s.expiresAtMillis() <= nowMillis
+              || s.expiresAtMillis() <= now
               || height <= s.lastSignedHeight()) {
             return false;
           }
@@ -111,6 +115,14 @@ public final class JdbcLeaderLease implements LeaderLease {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("leader lease: " + e.getMessage(), e);
+    }
+  }
+
+  private static long databaseNow(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getTimestamp(1).getTime();
     }
   }
 
