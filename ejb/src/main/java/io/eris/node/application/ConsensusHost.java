@@ -69,6 +69,7 @@ public class ConsensusHost {
   @Inject TxStatusRecorder recorder;
   @Inject TxRepository txs;
   @Inject ChainRepository chain;
+  @Inject ConsensusRecords records;
 
   private sealed interface Item {}
 
@@ -160,6 +161,7 @@ public class ConsensusHost {
       @Override
       public void equivocation(EquivocationEvidence evidence) {
         LOG.warning("equivocation by " + evidence.voter().address() + " at " + evidence.height());
+        records.evidence(evidence);
       }
 
       @Override

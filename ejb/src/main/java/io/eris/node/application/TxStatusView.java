@@ -2,7 +2,8 @@ package io.eris.node.application;
 
 /**
  * A transaction's lifecycle status as users see it: PENDING, INCLUDED (height, block, LEADER or
- * POW), FINAL, or REJECTED with a stable code and reason.
+ * POW), FINAL, CONFLICTED (with the transaction that won its nonce), EXPIRED, or REJECTED with a
+ * stable code and reason.
  */
 public record TxStatusView(
     String hash,
@@ -14,8 +15,10 @@ public record TxStatusView(
     String kind,
     Long height,
     String blockHash,
-    String blockKind) {
+    String blockKind,
+    String conflictedBy) {
   public static TxStatusView rejected(String hash, String code, String reason) {
-    return new TxStatusView(hash, "REJECTED", code, reason, null, null, null, null, null, null);
+    return new TxStatusView(
+        hash, "REJECTED", code, reason, null, null, null, null, null, null, null);
   }
 }

@@ -1,7 +1,10 @@
 package io.eris.web.rest;
 
+import io.eris.node.application.ConsensusHost;
 import io.eris.node.application.NodeLifecycle;
 import io.eris.node.application.NodeMetrics;
+import io.eris.node.application.NodeStatus;
+import io.eris.node.application.ValidatorQueries;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -18,6 +21,8 @@ import java.util.Map;
 public class NodeResource {
   @EJB NodeLifecycle lifecycle;
   @EJB NodeMetrics metrics;
+  @EJB ConsensusHost consensus;
+  @EJB ValidatorQueries validators;
 
   @GET
   public Map<String, Object> node() {
@@ -39,6 +44,10 @@ public class NodeResource {
     m.put("blocksImported", metrics.blocksImported());
     m.put("blocksReceivedOverJms", metrics.blocksReceivedOverJms());
     m.put("droppedMessages", metrics.droppedByReason());
+    m.put("mempool", consensus.mempoolSize());
+    if (lifecycle.status() == NodeStatus.RUNNING) {
+      m.put("outbox", validators.outboxSize());
+    }
     return m;
   }
 }

@@ -124,6 +124,15 @@ public class TxResource {
       m.put("blockHash", v.blockHash());
       m.put("blockKind", v.blockKind());
     }
+    if (v.code() != null) {
+      m.put("code", v.code());
+    }
+    if (v.reason() != null) {
+      m.put("reason", v.reason());
+    }
+    if (v.conflictedBy() != null) {
+      m.put("conflictedBy", v.conflictedBy());
+    }
     return m;
   }
 }

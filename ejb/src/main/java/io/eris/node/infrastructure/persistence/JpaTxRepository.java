@@ -32,7 +32,8 @@ public class JpaTxRepository implements TxRepository {
         e.kind(),
         e.height(),
         e.blockHash(),
-        e.blockKind());
+        e.blockKind(),
+        e.conflictingTx());
   }
 
   @Override
