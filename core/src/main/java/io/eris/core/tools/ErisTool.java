@@ -70,6 +70,7 @@ public final class ErisTool {
                          [--account-key FILE]... [--governance-key FILE]... [--threshold M]
                          [--chain-name NAME] [--t-ms N] [--leader-timeout-ms N]
                          [--pow-expected-ms N] [--hash-rate H] [--balance N]
+                         [--leader-not-validator]   (a hot-standby pair's shared leader key)
                eris-tool chain-id GENESIS_FILE
                eris-tool write --key FILE --chain-id HEX --nonce N [--namespace NS]
                          (--put KEY=VALUE | --delete KEY)...
@@ -89,8 +90,12 @@ public final class ErisTool {
     Path file = Path.of(required(args, "--out"));
     PublicKey leader = KeyFile.read(Path.of(required(args, "--leader-key"))).publicKey();
     List<PublicKey> validatorKeys = keys(args, "--validator-key");
-    if (!validatorKeys.contains(leader)) {
+    boolean leaderStakes = !flag(args, "--leader-not-validator");
+    if (leaderStakes && !validatorKeys.contains(leader)) {
       validatorKeys.add(0, leader);
+    }
+    if (validatorKeys.isEmpty()) {
+      throw new UsageException("--leader-not-validator needs at least one --validator-key");
     }
     List<PublicKey> accountKeys = keys(args, "--account-key");
     List<PublicKey> governance = keys(args, "--governance-key");
@@ -204,6 +209,15 @@ public final class ErisTool {
       }
     }
     return keys;
+  }
+
+  private static boolean flag(String[] args, String flag) {
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals(flag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String required(String[] args, String flag) {

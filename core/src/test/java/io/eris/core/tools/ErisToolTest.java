@@ -43,6 +43,26 @@ class ErisToolTest {
   }
 
   @Test
+  void aSharedLeaderKeyNeedNotStake() throws Exception {
+    run("keygen", "--out", dir.resolve("leader.json").toString());
+    run("keygen", "--out", dir.resolve("v1.json").toString());
+    run(
+        "genesis",
+        "--out",
+        dir.resolve("g.json").toString(),
+        "--leader-key",
+        dir.resolve("leader.json").toString(),
+        "--validator-key",
+        dir.resolve("v1.json").toString(),
+        "--leader-not-validator");
+    Genesis g = Genesis.fromJson(Files.readString(dir.resolve("g.json")));
+    assertThat(g.validators())
+        .extracting(Genesis.Validator::key)
+        .containsExactly(KeyFile.read(dir.resolve("v1.json")).publicKey());
+    assertThat(g.leaderKey()).isEqualTo(KeyFile.read(dir.resolve("leader.json")).publicKey());
+  }
+
+  @Test
   void refusesToOverwriteKeysAndReportsBadUsage() {
     run("keygen", "--out", dir.resolve("k.json").toString());
     ByteArrayOutputStream err = new ByteArrayOutputStream();
