@@ -145,9 +145,7 @@ public class ConsensusHost {
     return new ChainObserver() {
       @Override
       public void headChanged(Block head, Reorg reorg) {
-        if (head.header().kind() == BlockKind.LEADER && isMine(head)) {
-          metrics.blockProduced();
-        } else {
+        if (!producedHere(head)) {
           metrics.blockImported();
         }
         events.head(chain.head(), head.header().kind() == BlockKind.POW ? "FALLBACK" : "LEADER");
@@ -171,14 +169,16 @@ public class ConsensusHost {
     };
   }
 
-  private boolean isMine(Block block) {
-    return coreConfig.leaderKey() != null
-        && block.header().proposer().equals(coreConfig.leaderKey().address());
+  /** Blocks this node signed go out through its transmitter first; counted there. */
+  private boolean producedHere(Block block) {
+    return transmitter.producedHere(block.hash());
   }
 
   /** Queues an event from a timer or the network; a full queue drops it (and counts it). */
   public void enqueue(ConsensusEvent event) {
-    if (!running || !queue.offer(new Event(event))) {
+    if (!running) {
+      metrics.dropped("NODE_NOT_RUNNING");
+    } else if (!queue.offer(new Event(event))) {
       metrics.dropped("QUEUE_FULL");
     }
   }

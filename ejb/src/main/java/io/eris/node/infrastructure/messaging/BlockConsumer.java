@@ -8,6 +8,7 @@ import io.eris.node.application.NodeMetrics;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -30,6 +31,7 @@ import jakarta.jms.MessageListener;
 public class BlockConsumer implements MessageListener {
   @EJB ConsensusHost host;
   @EJB NodeMetrics metrics;
+  @Inject JmsTransmitter transmitter;
 
   @Override
   public void onMessage(Message message) {
@@ -37,7 +39,11 @@ public class BlockConsumer implements MessageListener {
     ConsensusMessages.receive(
         message,
         Limits.MAX_BLOCK_BYTES,
-        b -> new ConsensusEvent.BlockReceived(Block.decode(b)),
+        b -> {
+          Block block = Block.decode(b);
+          transmitter.received(block.hash());
+          return new ConsensusEvent.BlockReceived(block);
+        },
         host,
         metrics);
   }

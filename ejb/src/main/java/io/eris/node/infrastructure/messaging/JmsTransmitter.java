@@ -4,10 +4,13 @@ import io.eris.core.consensus.SyncReply;
 import io.eris.core.consensus.SyncRequest;
 import io.eris.core.consensus.Transmitter;
 import io.eris.core.crypto.Address;
+import io.eris.core.crypto.Hash;
 import io.eris.core.model.Block;
 import io.eris.core.model.Transaction;
 import io.eris.core.model.Vote;
+import io.eris.node.application.NodeMetrics;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
@@ -16,7 +19,11 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Topic;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -51,6 +58,21 @@ public class JmsTransmitter implements Transmitter {
   @Resource(lookup = Destinations.SYNC)
   Topic sync;
 
+  @EJB NodeMetrics metrics;
+
+  private volatile long lastProducedHeight = -1;
+  private volatile Hash lastProduced;
+  private final Set<Hash> received =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Hash, Boolean> eldest) {
+              return size() > 1024;
+            }
+          });
+
   private record Outgoing(Topic topic, byte[] body, String type, String requester) {}
 
   private final ThreadLocal<List<Outgoing>> pending = ThreadLocal.withInitial(ArrayList::new);
@@ -62,7 +84,22 @@ public class JmsTransmitter implements Transmitter {
 
   @Override
   public void broadcastBlock(Block block) {
+    if (block.height() > lastProducedHeight && !received.contains(block.hash())) {
+      lastProducedHeight = block.height();
+      lastProduced = block.hash();
+      metrics.blockProduced();
+    }
     pending.get().add(new Outgoing(blocks, block.encode(), null, null));
+  }
+
+  /** Whether this node made (and first sent) the block. */
+  public boolean producedHere(Hash block) {
+    return block.equals(lastProduced);
+  }
+
+  /** A block that came from the network, so re-offering it is not producing it. */
+  public void received(Hash block) {
+    received.add(block);
   }
 
   @Override
