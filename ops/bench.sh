@@ -25,7 +25,7 @@ BENCH_STATE="${ERIS_BENCH_STATE:-$MAIN_STATE/bench}"
 BENCH_JAR="$ERIS_ROOT/bench/target/eris-bench.jar"
 
 B_DURATION=60
-B_WARMUP=30
+B_WARMUP=60
 B_RATE=""
 B_CLIENTS=16
 B_T_MS=250
@@ -45,7 +45,7 @@ bench_usage() {
 ./eris bench [options]   measure throughput, latency, faults and cost against plain PostgreSQL
 
   --duration S     measured seconds of load per phase (default 60; --quick: 30)
-  --warmup S       seconds of load before that, not measured (JIT, caches; default 30;
+  --warmup S       seconds of load before that, not measured (JIT, caches; default 60;
                    --quick: 10)
   --clients N      closed loop: N client threads, each sending its next tx when the last is
                    answered (default 16)

@@ -135,5 +135,9 @@ _db_prepare_h2() {
   DB_JDBC_URL="jdbc:h2:file:$dir/eris;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
   DB_DS_CLASS="org.h2.jdbcx.JdbcDataSource"
   DB_POOL_PROPS="URL=$(asadmin_escape "$DB_JDBC_URL"):user=eris:password=$(asadmin_escape "$DB_PASSWORD")"
-  info "database: embedded H2 (Payara's own engine) in $dir — no PostgreSQL configured or reachable"
+  if [[ "$ERIS_DB" == h2 ]]; then
+    info "database: embedded H2 (Payara's own engine) in $dir (ERIS_DB=h2)"
+  else
+    info "database: embedded H2 (Payara's own engine) in $dir: no PostgreSQL configured or reachable"
+  fi
 }

@@ -128,6 +128,18 @@ wait_for() {
   done
 }
 
+# HTTP GET on the loopback address without curl: prints status line, headers and body.
+http_get() {
+  local port="$1" path="$2"
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
+    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' "$path" >&3
+    timeout 10 cat <&3
+  ) 2>/dev/null || true
+}
+http_status() { http_get "$@" | head -1 | awk '{print $2}'; }
+http_body() { http_get "$@" | sed '1,/^\r\{0,1\}$/d'; }
+
 # A random alphanumeric secret (no characters that need escaping in asadmin).
 random_secret() {
   local s=""

@@ -5,6 +5,9 @@
 # eris_profile.
 
 RA_NAME="artemis-ra"
+EXISTING=""
+RESOURCES_CHANGED=0 # the application must be redeployed to see them
+_has() { grep -qx -- "$1" <<<"$EXISTING"; }
 JDBC_POOL="eris-pool"
 JDBC_RESOURCE="jdbc/eris"
 
@@ -94,8 +97,9 @@ domain_start() {
     info "payara: domain $ERIS_DOMAIN already running (pid $(domain_pid))"
     return 0
   fi
-  local t0
+  local t0 log="$ERIS_DOMAIN_DIR/logs/server.log" from=0
   t0=$(now_ms)
+  [[ -f "$log" ]] && from=$(stat -c %s "$log")
   info "payara: starting domain $ERIS_DOMAIN"
   asadmin start-domain "$ERIS_DOMAIN" >"$ERIS_HOME/domain-start.log" 2>&1 || {
     tail -n 20 "$ERIS_HOME/domain-start.log" >&2
@@ -103,6 +107,28 @@ domain_start() {
   }
   DOMAIN_START_MS=$(($(now_ms) - t0))
   info "payara: domain up (pid $(domain_pid), admin 127.0.0.1:$ERIS_ADMIN_PORT) in $(since "$t0")"
+  # start-domain returns before the deployed applications are loaded. Reconfiguring or
+  # redeploying meanwhile breaks the loading one (its class loader is closed under it:
+  # NoClassDefFoundError), so wait for it to finish, one way or the other.
+  if grep -q '<application [^>]*name="eris"' "$ERIS_DOMAIN_DIR/config/domain.xml"; then
+    local t1
+    t1=$(now_ms)
+    if wait_for 300 _app_loaded "$log" "$from"; then
+      if tail -c +"$((from + 1))" "$log" | grep -q -e 'Loading application eris done' -e 'eris was successfully deployed'; then
+        info "payara: application eris loaded in $(since "$t1")"
+      else
+        warn "payara: application eris failed to load at start (see $log)"
+      fi
+    else
+      warn "payara: application eris still loading after 300 s"
+    fi
+  fi
+}
+
+# _app_loaded <log> <offset>: the server log says, after offset, that eris loaded or failed.
+_app_loaded() {
+  tail -c +"$(($2 + 1))" "$1" 2>/dev/null \
+    | grep -q -e 'Loading application eris done' -e 'eris was successfully deployed' -e 'Application deployment failed' -e 'Exception while loading the app'
 }
 
 domain_stop() {
@@ -120,25 +146,22 @@ domain_stop() {
   info "payara: domain stopped in $(since "$t0")"
 }
 
-# What exists already, as one list of names (pools, resources, admin objects, apps, ...).
+# What exists already, as one list of names (pools, resources, admin objects, adapter
+# configurations; applications as app:NAME), from one asadmin process.
 _existing() {
-  {
-    asadm list-jdbc-connection-pools
-    asadm list-jdbc-resources
-    asadm list-connector-connection-pools
-    asadm list-connector-resources
-    asadm list-admin-objects
-  } 2>/dev/null | awk '{print $1}'
+  local f="$ERIS_HOME/list.asadmin"
+  printf '%s\n' list-jdbc-connection-pools list-jdbc-resources list-connector-connection-pools \
+    list-connector-resources list-admin-objects list-resource-adapter-configs list-applications >"$f"
+  asadm multimode --file "$f" 2>/dev/null | awk '$2 ~ /^</ {print "app:" $1; next} {print $1}'
 }
 
 # The resource adapter, its configuration, the Jakarta Messaging resources, the JDBC pool
 # and resource, and the node's system properties. Idempotent: what exists and has not
 # changed is left alone; a changed pool or adapter configuration is replaced.
 domain_provision() {
-  local t0 existing
+  local t0
   t0=$(now_ms)
-  existing="$(_existing)"
-  _has() { grep -qx -- "$1" <<<"$existing"; }
+  EXISTING="$(_existing)"
 
   # 1. Resource adapter configuration (broker address and credentials): before the
   # adapter starts, so it takes effect without a restart; when it changes, the adapter is
@@ -148,7 +171,7 @@ domain_provision() {
   raprops="UserName=$(asadmin_escape "$ERIS_BROKER_USER"):Password=$(asadmin_escape "$bpass")"
   raprops+=":ConnectionParameters=$(asadmin_escape "host=$ERIS_BROKER_HOST;port=$ERIS_BROKER_PORT")"
   rasha=$(printf '%s' "$raprops" | sha_of)
-  asadm list-resource-adapter-configs 2>/dev/null | awk '{print $1}' | grep -qx -- "$RA_NAME" && have_cfg=1
+  _has "$RA_NAME" && have_cfg=1
   if ((have_cfg == 0)) || [[ "$(_state_get ra-config)" != "$rasha" ]]; then
     if ((have_cfg)); then
       asadm delete-resource-adapter-config "$RA_NAME" >/dev/null
@@ -165,13 +188,14 @@ domain_provision() {
   [[ -s "$ERIS_RAR" ]] || die "missing $ERIS_RAR (build it: mvn -B -pl jms-config package)"
   local rarsha
   rarsha=$(sha_of <"$ERIS_RAR")
-  if ! asadm list-applications --type connector 2>/dev/null | grep -q "^$RA_NAME "; then
+  if ! _has "app:$RA_NAME"; then
     asadm deploy --type rar --name "$RA_NAME" "$ERIS_RAR" >/dev/null || die "deploying $ERIS_RAR failed"
     _state_set rar "$rarsha"
     info "payara: resource adapter $RA_NAME deployed"
   elif ((redeploy_ra)) || [[ "$(_state_get rar)" != "$rarsha" ]]; then
     asadm redeploy --name "$RA_NAME" "$ERIS_RAR" >/dev/null || die "redeploying $ERIS_RAR failed"
     _state_set rar "$rarsha"
+    RESOURCES_CHANGED=1
     info "payara: resource adapter $RA_NAME redeployed"
   fi
 
@@ -182,7 +206,8 @@ domain_provision() {
   poolsha=$(printf '%s' "$poolcreds" | sha_of)
   if _has eris-jms-pool && [[ "$(_state_get jms-pool)" != "$poolsha" ]]; then
     asadm delete-connector-connection-pool --cascade=true eris-jms-pool >/dev/null
-    existing="$(_existing)"
+    RESOURCES_CHANGED=1
+    EXISTING="$(_existing)"
   fi
   (umask 077 && : >"$cmds")
   while IFS= read -r line; do
@@ -209,7 +234,8 @@ domain_provision() {
   dbsha=$(printf '%s|%s|%s' "$DB_DS_CLASS" "$DB_POOL_PROPS" "${poolopts[*]}" | sha_of)
   if _has "$JDBC_POOL" && [[ "$(_state_get jdbc)" != "$dbsha" ]]; then
     asadm delete-jdbc-connection-pool --cascade=true "$JDBC_POOL" >/dev/null
-    existing="$(_existing)"
+    RESOURCES_CHANGED=1
+    EXISTING="$(_existing)"
   fi
   if ! _has "$JDBC_POOL"; then
     asadm create-jdbc-connection-pool --datasourceclassname "$DB_DS_CLASS" --restype javax.sql.DataSource \
@@ -240,26 +266,41 @@ domain_provision() {
     h2) props+=":hibernate.dialect=org.hibernate.dialect.H2Dialect" ;;
   esac
   props+=":eris.dev.enrolment=${ERIS_DEV_ENROLMENT:-true}"
-  asadm create-system-properties "$props" >/dev/null || die "create-system-properties failed"
-  if [[ -n "$ERIS_GENESIS_HASH" ]]; then
-    asadm create-system-properties "eris.genesis.hash=$ERIS_GENESIS_HASH" >/dev/null
-  else
-    asadm delete-system-property eris.genesis.hash >/dev/null 2>&1 || true
-  fi
+  [[ -n "$ERIS_GENESIS_HASH" ]] && props+=":eris.genesis.hash=$ERIS_GENESIS_HASH"
+  # One asadmin process; its failing first line (no such property) is expected.
+  local f="$ERIS_HOME/sysprops.asadmin"
+  (umask 077 && printf 'delete-system-property eris.genesis.hash\ncreate-system-properties %s\n' "$props" >"$f")
+  asadm multimode --file "$f" 2>&1 | grep -q 'create-system-properties executed successfully' \
+    || die "create-system-properties failed"
   PROVISION_MS=$(($(now_ms) - t0))
   info "payara: resources in place in $(since "$t0")"
 }
 
-# Deploy (or redeploy) the EAR as application "eris".
+# Deploy (or redeploy) the EAR as application "eris", unless this very EAR is deployed
+# already (a started domain starts its applications by itself).
 domain_deploy_ear() {
   [[ -s "$ERIS_EAR" ]] || die "missing $ERIS_EAR"
-  local t0 out
+  local t0 out earsha
   t0=$(now_ms)
+  earsha=$(sha_of <"$ERIS_EAR")
+  if _has "app:eris" && [[ "$(_state_get ear)" == "$earsha" ]] && ((RESOURCES_CHANGED == 0)); then
+    # Deployed and unchanged; but did it start with the server? (The application answers
+    # /api/v1/head with 200 or 503; 404 means it is not running.)
+    local st
+    st=$(http_status "$ERIS_HTTP_PORT" /api/v1/head)
+    if [[ "$st" == 200 || "$st" == 503 ]]; then
+      info "payara: $(basename "$ERIS_EAR") is deployed already (unchanged)"
+      DEPLOY_MS=0
+      return 0
+    fi
+    warn "payara: the deployed EAR is not running (GET /api/v1/head: ${st:-no answer}); deploying it again"
+  fi
   info "payara: deploying $(basename "$ERIS_EAR")"
   if ! out=$(asadm deploy --force=true --name eris "$ERIS_EAR" 2>&1); then
     printf '%s\n' "$out" >&2
     die "deploying the EAR failed: see $ERIS_DOMAIN_DIR/logs/server.log (./eris logs)"
   fi
+  _state_set ear "$earsha"
   DEPLOY_MS=$(($(now_ms) - t0))
   info "payara: deployed in $(since "$t0")"
 }

@@ -43,6 +43,9 @@ up() {
   broker_start
 
   domain_create
+  # The tests change the pool's URL and the node's settings and put them back; if a run
+  # died half-way, this makes them right again.
+  rm -f "$(_state jdbc)"
   domain_start
   domain_provision
   # Left over from an interrupted run: the tests deploy the EAR themselves.
