@@ -2,8 +2,8 @@
 # Eris ops: a local cluster on this machine — one Artemis broker, three validator nodes (n1
 # holds the leader key) and a hot standby (n4, holding the same leader key), each a Payara
 # domain with its own PostgreSQL database. Every node is an `./eris run` with its own
-# settings; this script only chooses them and adds what a cluster needs on top (the shared
-# leader key and the shared lease database of the leader/standby pair).
+# settings; this script only chooses them: n1 and n4 get the shared leader key
+# (ERIS_LEADER_KEY) and the shared lease database (ERIS_LEASE_DB_NAME, n1's).
 #
 #   ops/cluster.sh start | stop | status | clean
 #
@@ -45,6 +45,12 @@ node_env() {
     "ERIS_GENESIS_HASH=$(cat "$CLUSTER_DIR/genesis.json.hash")" \
     "ERIS_T_MS=$CLUSTER_T_MS" \
     "ERIS_DEV_ENROLMENT=false"
+  if [[ "$n" == n1 || "$n" == n4 ]]; then
+    printf '%s\n' \
+      "ERIS_LEADER_KEY=$CLUSTER_DIR/keys/leader.key" \
+      "ERIS_LEASE_DB_NAME=eris_cluster_n1" \
+      "ERIS_STANDBY=$([[ "$n" == n4 ]] && echo true || echo false)"
+  fi
 }
 
 as_node() {
@@ -73,46 +79,18 @@ make_identities() {
   info "cluster genesis: chain id $(cat "$CLUSTER_DIR/genesis.json.hash")"
 }
 
-# The leader and its standby share the leader key and one lease row (in n1's database);
-# the application reads both at start, so it is restarted once they are in place.
-give_leader_key() {
-  local n="$1"
-  (
-    set -a
-    eval "$(node_env "$n")"
-    set +a
-    eris_profile run
-    local pw
-    pw="$(db_password)"
-    if ! asadm list-jdbc-resources 2>/dev/null | grep -qx 'jdbc/eris-lease'; then
-      asadm create-jdbc-connection-pool \
-        --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
-        --property "serverName=$ERIS_DB_HOST:portNumber=$ERIS_DB_PORT:databaseName=eris_cluster_n1:user=$ERIS_DB_USER:password=$(asadmin_escape "$pw")" \
-        eris-lease-pool >/dev/null
-      asadm create-jdbc-resource --connectionpoolid eris-lease-pool jdbc/eris-lease >/dev/null
-    fi
-    asadm create-system-properties \
-      "eris.leader.key.file=$(asadmin_escape "$CLUSTER_DIR/keys/leader.key"):eris.node.standby=$([[ "$n" == n4 ]] && echo true || echo false)" >/dev/null
-    asadm disable eris >/dev/null
-    asadm enable eris >/dev/null
-  )
-  info "$n holds the leader key$([[ "$n" == n4 ]] && echo ' (hot standby)')"
-}
-
 cmd_start() {
   make_identities
   local t0 n
   t0=$(now_ms)
   info "starting n1 (and the cluster broker on 127.0.0.1:$CLUSTER_BROKER_PORT)"
   as_node n1 "$ROOT/eris" run >"$CLUSTER_DIR/n1.run.log" 2>&1 || die "n1 failed: see $CLUSTER_DIR/n1.run.log"
-  give_leader_key n1
   # One after another: the launcher's provisioning steps share state under the cluster's
   # directory and must not interleave.
   for n in n2 n3 n4; do
     info "starting $n"
     as_node "$n" "$ROOT/eris" run >"$CLUSTER_DIR/$n.run.log" 2>&1 || die "$n failed: see $CLUSTER_DIR/$n.run.log"
   done
-  give_leader_key n4
   info "cluster up in $(since "$t0")"
   cmd_status
 }

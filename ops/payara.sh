@@ -250,6 +250,19 @@ domain_provision() {
   fi
   asadm ping-connection-pool "$JDBC_POOL" >/dev/null || die "the JDBC pool cannot reach the database ($DB_JDBC_URL)"
 
+  # 4b. A leader and its hot standby share the lease row: jdbc/eris-lease points at the
+  # database that holds it (ERIS_LEASE_DB_NAME, on the same server), when one is named.
+  if [[ -n "${ERIS_LEASE_DB_NAME:-}" && "$DB_KIND" == postgres ]] && ! _has jdbc/eris-lease; then
+    local lease_url="jdbc:postgresql://$ERIS_DB_HOST:$ERIS_DB_PORT/$ERIS_LEASE_DB_NAME"
+    asadm create-jdbc-connection-pool --datasourceclassname "$DB_DS_CLASS" --restype javax.sql.DataSource \
+      "${poolopts[@]}" --property "URL=$(asadmin_escape "$lease_url"):user=$(asadmin_escape "$ERIS_DB_USER"):password=$(asadmin_escape "$DB_PASSWORD")" \
+      eris-lease-pool >/dev/null || die "create-jdbc-connection-pool (lease) failed"
+    asadm create-jdbc-resource --connectionpoolid eris-lease-pool jdbc/eris-lease >/dev/null \
+      || die "create-jdbc-resource jdbc/eris-lease failed"
+    RESOURCES_CHANGED=1
+    info "payara: lease pool on $ERIS_LEASE_DB_NAME created"
+  fi
+
   # 5. The node's configuration (read by the application through MicroProfile Config).
   local props
   props="eris.node.name=$(asadmin_escape "$ERIS_NODE_NAME")"
@@ -267,6 +280,8 @@ domain_provision() {
   esac
   props+=":eris.dev.enrolment=${ERIS_DEV_ENROLMENT:-true}"
   [[ -n "$ERIS_GENESIS_HASH" ]] && props+=":eris.genesis.hash=$ERIS_GENESIS_HASH"
+  [[ -n "${ERIS_LEADER_KEY:-}" ]] && props+=":eris.leader.key.file=$(asadmin_escape "$ERIS_LEADER_KEY")"
+  [[ -n "${ERIS_STANDBY:-}" ]] && props+=":eris.node.standby=$ERIS_STANDBY"
   # One asadmin process; its failing first line (no such property) is expected.
   local f="$ERIS_HOME/sysprops.asadmin"
   (umask 077 && printf 'delete-system-property eris.genesis.hash\ncreate-system-properties %s\n' "$props" >"$f")
