@@ -25,6 +25,7 @@ BENCH_STATE="${ERIS_BENCH_STATE:-$MAIN_STATE/bench}"
 BENCH_JAR="$ERIS_ROOT/bench/target/eris-bench.jar"
 
 B_DURATION=60
+B_CLUSTER_DURATION=""
 B_WARMUP=60
 B_RATE=""
 B_CLIENTS=16
@@ -38,13 +39,15 @@ B_CLUSTER=1
 B_BASELINE=1
 B_OUT="$ERIS_ROOT/target/bench"
 B_HTTP_THREADS=""
+B_VALIDATE_EVERY=""
 B_SEED="eris-bench-v1"
 
 bench_usage() {
   cat <<'EOF'
 ./eris bench [options]   measure throughput, latency, faults and cost against plain PostgreSQL
 
-  --duration S     measured seconds of load per phase (default 60; --quick: 30)
+  --duration S     measured seconds of load per phase (default 60; --quick: 30; the cluster
+                   phase takes at least 120, its faults at 25/45/65/75 % of it)
   --warmup S       seconds of load before that, not measured (JIT, caches; default 60;
                    --quick: 10)
   --clients N      closed loop: N client threads, each sending its next tx when the last is
@@ -58,6 +61,8 @@ bench_usage() {
                    written to target/bench/profile-single.txt
   --http-threads N an experiment: the bench node's HTTP worker pool at N threads instead of
                    Payara's default (5); the results say which was used
+  --pool-validate-every S  an experiment: the JDBC pool validates a connection at most once
+                   every S seconds instead of on every checkout (0, as ./eris run sets it up)
   --skip-single / --skip-cluster / --skip-baseline
   --out DIR        where results go (default target/bench)
 
@@ -80,6 +85,7 @@ bench_parse() {
       --quick) B_QUICK=1; shift ;;
       --profile) B_PROFILE=1; shift ;;
       --http-threads) B_HTTP_THREADS="$2"; shift 2 ;;
+      --pool-validate-every) B_VALIDATE_EVERY="$2"; shift 2 ;;
       --skip-single) B_SINGLE=0; shift ;;
       --skip-cluster) B_CLUSTER=0; shift ;;
       --skip-baseline) B_BASELINE=0; shift ;;
@@ -90,6 +96,8 @@ bench_parse() {
   done
   [[ "$B_DURATION" =~ ^[0-9]+$ && "$B_CLIENTS" =~ ^[0-9]+$ && "$B_T_MS" =~ ^[0-9]+$ ]] \
     || die "bench: --duration, --clients and --t-ms take whole numbers"
+  # The cluster phase needs room for its faults: at least 120 s of measured load.
+  [[ -n "$B_CLUSTER_DURATION" ]] || B_CLUSTER_DURATION=$((B_DURATION > 120 ? B_DURATION : 120))
   if ((B_QUICK)); then
     ((B_DURATION > 30)) && B_DURATION=30
     ((B_WARMUP > 10)) && B_WARMUP=10
@@ -187,23 +195,35 @@ single_start() {
     domain_provision
     domain_deploy_ear
   fi
-  _bench_http_pool
+  _bench_domain_knobs
   wait_for 180 _bench_ready || die "bench: the node did not become ready: $(_bench_http_body /health/ready | head -c 400)"
   printf '%s\n' "$fp" >"$fpfile"
   info "bench: single node ready at http://127.0.0.1:$ERIS_HTTP_PORT/ (pid $(domain_pid))"
 }
 
-# The HTTP worker pool of the bench domain: Payara's default unless --http-threads says
-# otherwise (set back to the default when a run without the option follows one with it).
+# Domain settings the bench can vary as experiments (--http-threads, --pool-validate-every).
+# Without the option each is set back to Payara's default, so a run never inherits the last
+# experiment; a change restarts the domain once. What was used goes into the results.
 HTTP_POOL_KEY="configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size"
-_bench_http_pool() {
-  local want="${B_HTTP_THREADS:-5}" cur
-  cur=$(asadm get "$HTTP_POOL_KEY" 2>/dev/null | awk -F= '/max-thread-pool-size=/ {print $2}' | tr -d '[:space:]')
-  B_HTTP_THREADS_USED="$want"
-  [[ "$cur" == "$want" ]] && return 0
-  info "bench: HTTP worker pool $cur -> $want threads (restarting the domain)"
-  asadm set "$HTTP_POOL_KEY=$want" >/dev/null || die "bench: could not set the HTTP pool size"
-  asadmin restart-domain "$ERIS_DOMAIN" >"$ERIS_HOME/domain-restart.log" 2>&1 || die "bench: restart-domain failed"
+VALIDATE_KEY="resources.jdbc-connection-pool.eris-pool.validate-atmost-once-period-in-seconds"
+_bench_domain_knobs() {
+  local changed=0 key want cur
+  for pair in "$HTTP_POOL_KEY=${B_HTTP_THREADS:-5}" "$VALIDATE_KEY=${B_VALIDATE_EVERY:-0}"; do
+    key="${pair%%=*}"
+    want="${pair#*=}"
+    cur=$(asadm get "$key" 2>/dev/null | awk -F= -v k="$key" '$1 == k {print $2}' | tr -d '[:space:]')
+    if [[ "$cur" != "$want" ]]; then
+      info "bench: ${key##*.} ${cur:-(unset)} -> $want"
+      asadm set "$key=$want" >/dev/null || die "bench: could not set $key"
+      changed=1
+    fi
+  done
+  B_HTTP_THREADS_USED="${B_HTTP_THREADS:-5}"
+  B_VALIDATE_USED="${B_VALIDATE_EVERY:-0}"
+  if ((changed)); then
+    info "bench: restarting the domain for the changed settings"
+    asadmin restart-domain "$ERIS_DOMAIN" >"$ERIS_HOME/domain-restart.log" 2>&1 || die "bench: restart-domain failed"
+  fi
 }
 
 # What the deployed node depends on: EAR, RAR, provisioning scripts, genesis, settings.
@@ -263,7 +283,8 @@ single_run() {
   ((B_QUICK)) && drain=15
   bench_java load --label single --urls "$url" --seed "$B_SEED" --accounts "$B_ACCOUNTS" \
     "${load[@]}" --warmup "$B_WARMUP" --duration "$B_DURATION" --drain "$drain" --t-ms "$B_T_MS" \
-    --setting "http_threads=${B_HTTP_THREADS_USED:-?}" --setting "node_heap=$ERIS_HEAP" \
+    --setting "http_threads=${B_HTTP_THREADS_USED:-?}" --setting "pool_validate_every_s=${B_VALIDATE_USED:-?}" \
+    --setting "node_heap=$ERIS_HEAP" \
     --proc "node=$ERIS_DOMAIN_DIR/config/pid" --proc "broker=$ERIS_BROKER_INSTANCE/eris.pid" \
     --proc "postgres=*" --out "$B_OUT" || warn "bench: the single-node load phase failed"
   if [[ -n "$jfr" ]]; then
@@ -277,10 +298,167 @@ single_run() {
 }
 
 # --------------------------------------------------------------------------------------------
-# Cluster (broker + N validators + 1 standby), built on `./eris cluster` when it exists.
+# Cluster: one broker, validators n1..nN (n1 holds the leader key) and a hot standby (the last
+# node, holding the same leader key and sharing the lease row in n1's database) — the layout of
+# ops/cluster.sh, each node an `./eris run` with its own settings, but with the bench's own
+# names, ports, databases and genesis (with the bench accounts), so a user's cluster is not
+# touched.
 
-cluster_available() {
-  grep -q '^ *cluster)' "$ERIS_ROOT/eris" 2>/dev/null
+CL_DIR="$BENCH_STATE/cluster"
+CL_PORTBASE="${ERIS_BENCH_PORTBASE:-18000}" # node i: base + 100 * i (the single node: base)
+B_STARTED_CLUSTER=0
+
+cl_nodes() {
+  local i
+  for ((i = 1; i <= B_VALIDATORS + 1; i++)); do echo "n$i"; done
+}
+cl_standby() { echo "n$((B_VALIDATORS + 1))"; }
+cl_http() { echo $((CL_PORTBASE + 100 * ${1#n} + 80)); }
+cl_url() { echo "http://127.0.0.1:$(cl_http "$1")"; }
+
+# The settings under which `./eris` acts as cluster node $1 (KEY=VALUE lines).
+cl_env() {
+  local n="$1" i="${1#n}" key
+  if [[ "$n" == "$(cl_standby)" ]]; then key="$CL_DIR/standby.key"; else key="$CL_DIR/validator-$i.key"; fi
+  printf '%s\n' \
+    "ERIS_STATE_DIR=$BENCH_STATE/state" \
+    "ERIS_DOMAIN=eris-bench-$n" \
+    "ERIS_PORTBASE=$((CL_PORTBASE + 100 * i))" \
+    "ERIS_BROKER_PORT=${ERIS_BENCH_BROKER_PORT:-61646}" \
+    "ERIS_BROKER_START=$([[ "$n" == n1 ]] && echo 1 || echo 0)" \
+    "ERIS_DB=postgres" \
+    "ERIS_DB_URL=" \
+    "ERIS_DB_NAME=eris_bench_$n" \
+    "ERIS_DB_USER=${ERIS_BENCH_DB_USER:-eris_bench}" \
+    "ERIS_DB_ADMIN_USER=${ERIS_BENCH_PG_USER:-postgres}" \
+    "ERIS_NODE_NAME=bench-$n" \
+    "ERIS_NODE_KEY=$key" \
+    "ERIS_GENESIS=$CL_DIR/genesis.json" \
+    "ERIS_GENESIS_HASH=$(tr -d '[:space:]' <"$CL_DIR/genesis.json.hash")" \
+    "ERIS_T_MS=$B_T_MS" \
+    "ERIS_DEV_ENROLMENT=false" \
+    "ERIS_SKIP_BUILD=1"
+  if [[ "$n" == n1 || "$n" == "$(cl_standby)" ]]; then
+    printf '%s\n' \
+      "ERIS_LEADER_KEY=$CL_DIR/leader.key" \
+      "ERIS_LEASE_DB_NAME=eris_bench_n1" \
+      "ERIS_STANDBY=$([[ "$n" == n1 ]] && echo false || echo true)"
+  fi
+}
+
+# cl_as <node> <command...>: runs a command with that node's settings and nothing inherited.
+cl_as() {
+  local n="$1"
+  shift
+  # shellcheck disable=SC2046
+  env -u ERIS_LEADER_KEY -u ERIS_STANDBY -u ERIS_LEASE_DB_NAME -u ERIS_HEAP $(cl_env "$n") "$@"
+}
+
+# cl_in <node> <function...>: in a subshell with that node's settings, the ops functions act
+# on that node.
+cl_in() {
+  local n="$1"
+  shift
+  (
+    unset ERIS_LEADER_KEY ERIS_STANDBY ERIS_LEASE_DB_NAME
+    while IFS= read -r kv; do export "${kv?}"; done < <(cl_env "$n")
+    eris_profile run
+    "$@"
+  )
+}
+
+_print_pidfile() { printf '%s\n' "$ERIS_DOMAIN_DIR/config/pid"; }
+_print_broker_pidfile() { printf '%s\n' "$ERIS_BROKER_INSTANCE/eris.pid"; }
+_cl_fresh_db() { db_prepare --recreate >/dev/null; }
+_cl_fresh_broker() {
+  broker_stop
+  if [[ -d "$ERIS_BROKER_INSTANCE" ]]; then broker_wipe_data; fi
+}
+
+cluster_start() {
+  mkdir -p "$CL_DIR"
+  local n t0
+  t0=$(now_ms)
+  info "bench: cluster — $B_VALIDATORS validators + 1 standby ($(cl_nodes | tr '\n' ' ')), genesis with $B_ACCOUNTS accounts, T = $B_T_MS ms"
+  rm -f "$CL_DIR/genesis.json" "$CL_DIR/genesis.json.hash"
+  bench_java genesis --dir "$CL_DIR" --seed "$B_SEED" --accounts "$B_ACCOUNTS" --t-ms "$B_T_MS" \
+    --validators "$B_VALIDATORS" --shared-leader --timestamp 1767225600000 >/dev/null \
+    || die "bench: cluster genesis failed"
+  B_STARTED_CLUSTER=1
+  for n in $(cl_nodes); do cl_in "$n" domain_stop; done
+  cl_in n1 _cl_fresh_broker
+  for n in $(cl_nodes); do cl_in "$n" _cl_fresh_db; done
+  # One after another, as ops/cluster.sh does: the launcher's steps share the state directory.
+  for n in $(cl_nodes); do
+    info "bench: starting $n ($(cl_url "$n"))"
+    cl_as "$n" "$ERIS_ROOT/eris" run >"$CL_DIR/$n.run.log" 2>&1 \
+      || die "bench: cluster node $n did not start: see $CL_DIR/$n.run.log"
+    cl_in "$n" _bench_domain_knobs
+  done
+  for n in $(cl_nodes); do
+    cl_in "$n" wait_for 180 _bench_ready || die "bench: $n is not ready: see $CL_DIR/$n.run.log"
+  done
+  info "bench: cluster up in $(since "$t0")"
+}
+
+cluster_stop() {
+  ((B_STARTED_CLUSTER)) || return 0
+  local n
+  for n in $(cl_nodes | sort -r); do cl_in "$n" domain_stop || true; done
+  cl_in n1 broker_stop || true
+  B_STARTED_CLUSTER=0
+}
+
+cluster_run() {
+  cluster_start
+  local n urls="" submit="" procs=() sb
+  sb=$(cl_standby)
+  # Events from a follower that no fault touches (n2), then the others; txs go to the leader
+  # first and fail over in this order.
+  for n in n2 $(cl_nodes | grep -vx n2); do urls+="${urls:+,}$(cl_url "$n")"; done
+  for n in n1 "$sb" $(cl_nodes | grep -vx -e n1 -e "$sb"); do submit+="${submit:+,}$(cl_url "$n")"; done
+  for n in $(cl_nodes); do procs+=(--proc "node-$n=$(cl_in "$n" _print_pidfile)"); done
+  procs+=(--proc "broker=$(cl_in n1 _print_broker_pidfile)" --proc "postgres=*")
+  local d="$B_CLUSTER_DURATION" faults=()
+  # Faults at fixed fractions of the measured time: the rate before the first is "normal".
+  faults+=(--fault "$((d * 25 / 100)):kill-leader" --fault "$((d * 45 / 100)):kill-standby")
+  faults+=(--fault "$((d * 65 / 100)):restart-leader" --fault "$((d * 75 / 100)):restart-standby")
+  local load=(--clients "$B_CLIENTS")
+  [[ -n "$B_RATE" ]] && load+=(--rate "$B_RATE")
+  export B_T_MS B_VALIDATORS ERIS_BENCH_STATE="$BENCH_STATE"
+  bench_java load --label cluster --urls "$urls" --submit-urls "$submit" --seed "$B_SEED" \
+    --accounts "$B_ACCOUNTS" "${load[@]}" --warmup "$B_WARMUP" --duration "$d" --drain 120 \
+    --t-ms "$B_T_MS" --hook "bash $ERIS_ROOT/ops/bench.sh hook" "${faults[@]}" "${procs[@]}" \
+    --setting "http_threads=${B_HTTP_THREADS:-5}" --setting "pool_validate_every_s=${B_VALIDATE_EVERY:-0}" \
+    --setting "nodes=$(cl_nodes | tr '\n' ' ')(n1 leader, $sb standby)" \
+    --out "$B_OUT" || warn "bench: the cluster load phase failed"
+  cluster_stop
+}
+
+# ops/bench.sh hook ACTION — called by the load generator during the cluster phase.
+bench_hook() {
+  local action="$1" n pidfile pid t0
+  case "$action" in
+    kill-leader | kill-standby)
+      n=n1
+      [[ "$action" == kill-standby ]] && n=$(cl_standby)
+      pidfile=$(cl_in "$n" _print_pidfile)
+      pid=$(cat "$pidfile" 2>/dev/null || true)
+      if [[ -z "$pid" ]] || ! kill -0 "$pid" 2>/dev/null; then die "hook: $n is not running"; fi
+      kill -9 "$pid"
+      echo "fault: kill -9 $n (pid $pid)"
+      ;;
+    restart-leader | restart-standby)
+      n=n1
+      [[ "$action" == restart-standby ]] && n=$(cl_standby)
+      echo "url=$(cl_url "$n")"
+      t0=$(now_ms)
+      cl_as "$n" "$ERIS_ROOT/eris" run >"$CL_DIR/$n.restart.log" 2>&1 \
+        || die "hook: $n did not restart: see $CL_DIR/$n.restart.log"
+      echo "fault: $n restarted (./eris run) in $(since "$t0")"
+      ;;
+    *) die "hook: unknown action '$action'" ;;
+  esac
 }
 
 # --------------------------------------------------------------------------------------------
@@ -293,7 +471,7 @@ bench_main() {
   bench_build
   mkdir -p "$B_OUT"
   rm -f "$B_OUT"/phase-*.json "$B_OUT/limits.json" "$B_OUT/results.json" "$B_OUT/profile-single.txt"
-  trap 'single_stop' EXIT
+  trap 'single_stop; cluster_stop' EXIT
   trap 'exit 130' INT TERM
 
   local secs=3 bl_secs=20
@@ -310,12 +488,10 @@ bench_main() {
   ((B_SINGLE)) && single_run
 
   local na=()
-  if ((B_CLUSTER)); then
-    if cluster_available; then
-      na+=(--na "cluster=the cluster phase of the bench is not wired to ./eris cluster yet")
-    else
-      na+=(--na "cluster=./eris cluster does not exist yet (issue 4): no cluster phase, no faults")
-    fi
+  if ((B_CLUSTER)) && ((B_QUICK)); then
+    na+=(--na "cluster=skipped by --quick (starting ${B_VALIDATORS}+1 Payara domains alone takes minutes here; run ./eris bench without --quick)")
+  elif ((B_CLUSTER)); then
+    cluster_run
   else
     na+=(--na "cluster=skipped (--skip-cluster)")
   fi
@@ -327,7 +503,9 @@ bench_main() {
 }
 
 if [[ "${1:-}" == hook ]]; then
-  shift
-  die "bench hook '$*': fault injection needs the cluster (not available yet)"
+  B_T_MS="${B_T_MS:-250}"
+  B_VALIDATORS="${B_VALIDATORS:-3}"
+  bench_hook "${2:-}"
+  exit 0
 fi
 bench_main "$@"

@@ -41,7 +41,8 @@ public final class BenchMain {
         case "baseline" -> baseline(a);
         case "limits" -> limits(a);
         case "report" -> Report.write(Path.of(a.str("out", "target/bench")), a);
-        case "jfr-top" -> JfrTop.print(Path.of(a.positional.get(0)), a.integer("top", 25));
+        case "jfr-top" ->
+            JfrTop.print(Path.of(a.positional.get(0)), a.integer("top", 25), a.str("thread", null));
         default -> {
           usage();
           System.exit(2);
@@ -58,7 +59,10 @@ public final class BenchMain {
         """
         eris-bench (run by ./eris bench; see ops/bench.sh)
           genesis  --dir D --seed S --accounts N --t-ms T [--validators K] [--timestamp MS]
-                   keys (leader = validator-1) and a genesis opening N accounts derived from S
+                   [--shared-leader]
+                   keys (leader = validator-1, or with --shared-leader a leader.key without
+                   stake that a leader and its standby share) and a genesis opening N
+                   accounts derived from S
           load     --label L --urls U[,U...] [--submit-urls U,...] --seed S --accounts N
                    (--clients C | --rate R [--clients C]) --duration S [--warmup S] [--drain S]
                    [--invalid-every K] [--t-ms T] [--proc NAME=PIDFILE]... [--hook CMD]
@@ -68,7 +72,7 @@ public final class BenchMain {
           limits   --seed S --out DIR [--seconds S]           -> DIR/limits.json
           report   --out DIR [--t-ms T] [--nodes K] [--machine TEXT]
                    -> DIR/results.json, DIR/throughput.png, DIR/latency.png, the table
-          jfr-top  FILE.jfr [--top N]   hottest methods of a flight recording""");
+          jfr-top  FILE.jfr [--top N] [--thread PREFIX]   hottest methods of a flight recording""");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -88,7 +92,18 @@ public final class BenchMain {
       }
       keys.add(KeyFile.read(f).publicKey());
     }
+    // --shared-leader: a leader key of its own (leader.key), held by the leader node and its hot
+    // standby (standby.key is the standby's node key), with no stake; else validator-1 leads.
     PublicKey leader = keys.get(0);
+    if (a.flag("shared-leader")) {
+      for (String name : List.of("leader.key", "standby.key")) {
+        Path f = dir.resolve(name);
+        if (!Files.exists(f)) {
+          KeyFile.write(f, Ed25519.generate());
+        }
+      }
+      leader = KeyFile.read(dir.resolve("leader.key")).publicKey();
+    }
     List<Genesis.Validator> vs = new ArrayList<>();
     for (PublicKey k : keys) {
       vs.add(new Genesis.Validator(k, 100, List.of("validator")));

@@ -22,6 +22,11 @@ final class JfrTop {
   private JfrTop() {}
 
   static void print(Path file, int top) throws IOException {
+    print(file, top, null);
+  }
+
+  /** As above, counting only threads whose name starts with {@code threadPrefix} (when given). */
+  static void print(Path file, int top, String threadPrefix) throws IOException {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> total = new HashMap<>();
     Map<String, Integer> threads = new HashMap<>();
@@ -41,6 +46,12 @@ final class JfrTop {
         gcPauseNs += e.getDuration("sumOfPauses").toNanos();
         gcs++;
       } else if (type.equals("jdk.ExecutionSample")) {
+        if (threadPrefix != null
+            && (e.getThread("sampledThread") == null
+                || e.getThread("sampledThread").getJavaName() == null
+                || !e.getThread("sampledThread").getJavaName().startsWith(threadPrefix))) {
+          continue;
+        }
         samples++;
         first = first == null || e.getStartTime().isBefore(first) ? e.getStartTime() : first;
         last = last == null || e.getStartTime().isAfter(last) ? e.getStartTime() : last;

@@ -77,7 +77,7 @@ final class LoadGenerator {
       mine.add(accounts.get(i));
     }
     List<String> urls = config.submitUrls();
-    int urlIndex = id % urls.size();
+    int urlIndex = 0; // the first node (the leader), then the next on failure
     HttpConn conn = new HttpConn(urls.get(urlIndex), 10_000);
     double perThread = config.rate() / config.clients();
     long intervalNanos = perThread > 0 ? (long) (1e9 / perThread) : 0;

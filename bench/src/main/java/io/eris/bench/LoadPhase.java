@@ -45,8 +45,9 @@ final class LoadPhase {
   private final Accounts accounts;
   private final Hash chainId;
   private final Tracker tracker;
-  private final Map<String, Object> faultResults = new LinkedHashMap<>();
-  private final List<String> notes = new ArrayList<>();
+  private final Map<String, Object> faultResults =
+      java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+  private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
 
   LoadPhase(Settings s, Accounts accounts, Hash chainId) {
     this.s = s;
@@ -148,6 +149,9 @@ final class LoadPhase {
     }
     for (Thread t : catchups) {
       t.join(Math.max(1, (long) (s.drainS * 1000)));
+      if (t.isAlive()) {
+        notes.add(t.getName() + " still running at the end of the drain");
+      }
     }
     long polled = poll();
     events.stop();
@@ -230,7 +234,11 @@ final class LoadPhase {
     return todo.size();
   }
 
-  /** Runs one fault action through the hook; a restart is followed by a catch-up watcher. */
+  /**
+   * Runs one fault action through the hook, in the background (a restart takes a while and the load
+   * and the progress lines go on meanwhile). A line {@code url=...} in the hook's output names a
+   * restarted node: a watcher then measures its catch-up.
+   */
   private Thread fault(Fault f) {
     tracker.mark(f.action());
     System.out.printf(
@@ -243,44 +251,58 @@ final class LoadPhase {
       notes.add("fault " + f.action() + " skipped: no hook");
       return null;
     }
-    String out;
-    try {
-      Process p =
-          new ProcessBuilder("bash", "-c", s.hook + " " + f.action())
-              .redirectErrorStream(true)
-              .start();
-      out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      int rc = p.waitFor();
-      if (rc != 0) {
-        notes.add("fault " + f.action() + ": hook failed (exit " + rc + "): " + tail(out));
-        System.out.printf(
-            Locale.ROOT, "[%s]   hook failed (exit %d): %s%n", s.label, rc, tail(out));
-        return null;
-      }
-    } catch (IOException | InterruptedException e) {
-      notes.add("fault " + f.action() + ": " + e);
-      return null;
-    }
-    System.out.printf(Locale.ROOT, "[%s]   %s%n", s.label, tail(out));
-    String url = null;
-    for (String line : out.split("\n")) {
-      if (line.startsWith("url=")) {
-        url = line.substring(4).trim();
-      }
-    }
-    if (f.action().startsWith("restart") && url != null) {
-      String u = url;
-      Thread t = new Thread(() -> watchCatchUp(f.action(), u), "bench-catchup");
-      t.setDaemon(true);
-      t.start();
-      return t;
-    }
-    return null;
-  }
-
-  private static String tail(String s) {
-    String[] lines = s.split("\n");
-    return lines[lines.length - 1];
+    List<Thread> watchers = new ArrayList<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Process p =
+                    new ProcessBuilder("bash", "-c", s.hook + " " + f.action())
+                        .redirectErrorStream(true)
+                        .start();
+                String last = "";
+                try (var r =
+                    new java.io.BufferedReader(
+                        new java.io.InputStreamReader(
+                            p.getInputStream(), StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = r.readLine()) != null) {
+                    last = line;
+                    if (line.startsWith("url=") && f.action().startsWith("restart")) {
+                      String u = line.substring(4).trim();
+                      Thread w = new Thread(() -> watchCatchUp(f.action(), u), "bench-catchup");
+                      w.setDaemon(true);
+                      w.start();
+                      watchers.add(w);
+                    } else if (line.startsWith("fault:")) {
+                      System.out.printf(Locale.ROOT, "[%s]   %s%n", s.label, line);
+                    }
+                  }
+                }
+                int rc = p.waitFor();
+                if (rc != 0) {
+                  notes.add("fault " + f.action() + ": hook failed (exit " + rc + "): " + last);
+                  System.out.printf(
+                      Locale.ROOT,
+                      "[%s]   %s failed (exit %d): %s%n",
+                      s.label,
+                      f.action(),
+                      rc,
+                      last);
+                }
+                for (Thread w : watchers) {
+                  w.join();
+                }
+              } catch (IOException e) {
+                notes.add("fault " + f.action() + ": " + e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "bench-fault-" + f.action());
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   /**
@@ -519,6 +541,14 @@ final class LoadPhase {
     double normal = tracker.finals.rate(normalFrom, normalTo);
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("normal_final_tps", ProcWatch.round(normal, 0));
+    f.put(
+        "normal_blocks_per_s",
+        ProcWatch.round(
+            blockRate(
+                heads,
+                tracker.t0 + (long) (normalFrom * 1e9),
+                tracker.t0 + (long) (normalTo * 1e9)),
+            2));
     for (int i = 0; i < marks.size(); i++) {
       Tracker.Mark mk = marks.get(i);
       String a = mk.label();
@@ -526,37 +556,7 @@ final class LoadPhase {
       double next =
           i + 1 < marks.size() ? marks.get(i + 1).second() : tracker.seconds(System.nanoTime());
       if (a.equals("kill-leader")) {
-        long before = -1;
-        for (Tracker.HeadEvent h : heads) {
-          if (h.nanos() < at) {
-            before = Math.max(before, h.height());
-          }
-        }
-        Tracker.HeadEvent first = null;
-        for (Tracker.HeadEvent h : heads) {
-          if (h.nanos() >= at && h.height() > before) {
-            first = h;
-            break;
-          }
-        }
-        Map<String, Object> r = new LinkedHashMap<>();
-        if (first == null) {
-          r.put("failover_ms", null);
-          r.put("why", "no new block after the kill");
-        } else {
-          r.put("first_block_ms", ProcWatch.round((first.nanos() - at) / 1e6, 0));
-          r.put("first_block_mode", first.mode());
-          boolean leader = first.mode() != null && first.mode().contains("LEADER");
-          r.put("failover_ms", leader ? ProcWatch.round((first.nanos() - at) / 1e6, 0) : null);
-          if (!leader) {
-            r.put(
-                "why",
-                "the first block after the kill was "
-                    + first.mode()
-                    + ", not a standby's LEADER block");
-          }
-        }
-        f.put(a, r);
+        f.put(a, failover(heads, at));
       } else if (a.equals("kill-standby")) {
         Tracker.HeadEvent firstPow = null;
         for (Tracker.HeadEvent h : heads) {
@@ -585,6 +585,78 @@ final class LoadPhase {
     }
     f.putAll(faultResults);
     m.put("faults", f);
+  }
+
+  /**
+   * Failover after the leader was killed at {@code at}: the first block after the kill signed under
+   * a higher leader epoch (the standby's lease) is the standby's; its arrival on the event stream,
+   * minus the kill, is the failover time. A POW block first means the network fell back instead.
+   */
+  private Map<String, Object> failover(List<Tracker.HeadEvent> heads, long at) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    long before = -1;
+    for (Tracker.HeadEvent h : heads) {
+      if (h.nanos() < at) {
+        before = Math.max(before, h.height());
+      }
+    }
+    HttpConn c = new HttpConn(s.urls.get(0), 5_000);
+    try {
+      Map<String, Object> last = block(c, before);
+      long epochBefore = last == null ? -1 : ((Number) last.get("leaderEpoch")).longValue();
+      r.put("epoch_before", epochBefore);
+      long seen = before;
+      Long firstPowMs = null;
+      for (Tracker.HeadEvent h : heads) {
+        if (h.nanos() < at || h.height() <= seen) {
+          continue;
+        }
+        for (long height = seen + 1; height <= h.height(); height++) {
+          Map<String, Object> b = block(c, height);
+          if (b == null) {
+            continue;
+          }
+          double ms = (h.nanos() - at) / 1e6;
+          if ("POW".equals(b.get("kind"))) {
+            if (firstPowMs == null) {
+              firstPowMs = Math.round(ms);
+              r.put("first_pow_block_ms", firstPowMs);
+            }
+          } else if (((Number) b.get("leaderEpoch")).longValue() > epochBefore) {
+            r.put("failover_ms", ProcWatch.round(ms, 0));
+            r.put("standby_block_height", height);
+            r.put("standby_epoch", b.get("leaderEpoch"));
+            if (firstPowMs != null) {
+              r.put("why", "the network fell back to POW before the standby led");
+            }
+            return r;
+          }
+        }
+        seen = h.height();
+      }
+    } catch (IOException | RuntimeException e) {
+      r.put("error", String.valueOf(e));
+    } finally {
+      c.close();
+    }
+    r.put("failover_ms", null);
+    r.put(
+        "why",
+        "no block under a new leader epoch after the kill"
+            + (r.containsKey("first_pow_block_ms") ? " (POW blocks came instead)" : ""));
+    return r;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> block(HttpConn c, long height) throws IOException {
+    if (height < 0) {
+      return null;
+    }
+    HttpConn.Response r = c.get("/api/v1/blocks/" + height);
+    if (r.status() != 200) {
+      return null;
+    }
+    return (Map<String, Object>) io.eris.core.codec.Json.parse(r.text(), 1 << 28);
   }
 
   private static void putLatency(Map<String, Object> m, String name, Latencies l) {

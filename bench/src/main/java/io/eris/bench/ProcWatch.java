@@ -54,9 +54,9 @@ final class ProcWatch implements Runnable {
   private long machineTotal0;
   private long machineBusy;
   private long machineTotal;
-  private final long selfTicks0 = selfTicks();
-  private final String loadavgStart = loadavg();
-  private final long startNanos = System.nanoTime();
+  private long selfTicks0;
+  private String loadavgStart;
+  private long startNanos;
   private volatile long stopNanos;
 
   /** Specs {@code name=/path/to/pidfile} or {@code name=*} (every process of that name). */
@@ -73,6 +73,9 @@ final class ProcWatch implements Runnable {
   }
 
   void start() {
+    startNanos = System.nanoTime();
+    selfTicks0 = selfTicks();
+    loadavgStart = loadavg();
     sample();
     thread.start();
   }
@@ -115,7 +118,8 @@ final class ProcWatch implements Runnable {
           p.startTicksByPid.put(pid, first ? st[0] : 0L);
         }
         p.ticksByPid.put(pid, st[0]);
-        rss += st[1];
+        long pss = p.pidFile == null ? pssKb(pid) : -1;
+        rss += pss >= 0 ? pss : st[1];
         if (p.pidFile != null) {
           threads(p, pid, first);
         }
@@ -241,6 +245,23 @@ final class ProcWatch implements Runnable {
     }
   }
 
+  /**
+   * Proportional set size (kB): shared pages divided among the processes sharing them, so a group
+   * of processes (PostgreSQL's backends and shared buffers) is not counted many times.
+   */
+  static long pssKb(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+        if (line.startsWith("Pss:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+      return -1;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   static long selfTicks() {
     long[] s = stat(ProcessHandle.current().pid());
     return s == null ? 0 : s[0];
@@ -268,6 +289,7 @@ final class ProcWatch implements Runnable {
     for (Proc p : procs) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rss_mb_max", round(p.rssKbMax / 1024.0, 0));
+      m.put("memory", p.pidFile == null ? "sum of PSS over every process of that name" : "VmRSS");
       m.put("rss_mb_last", round(p.rssKbLast / 1024.0, 0));
       m.put("cpu_s", round(p.cpuSeconds(), 1));
       m.put("cores", round(p.cpuSeconds() / wall, 2));

@@ -87,8 +87,11 @@ final class Report {
         cluster == null ? null : (Map<String, Object>) cluster.get("faults");
     r.put("failover_ms", num(sub(faults, "kill-leader"), "failover_ms"));
     r.put("fallback_ratio", num(sub(faults, "kill-standby"), "fallback_ratio"));
-    Map<String, Object> catchup = null;
-    if (faults != null) {
+    Map<String, Object> catchup = sub(faults, "restart-leader");
+    if (catchup != null && catchup.get("blocks_per_s") == null) {
+      catchup = null;
+    }
+    if (catchup == null && faults != null) {
       for (Map.Entry<String, Object> e : faults.entrySet()) {
         if (e.getKey().startsWith("restart")
             && e.getValue() instanceof Map<?, ?> m
@@ -99,7 +102,7 @@ final class Report {
     }
     r.put("catchup_blocks_per_s", num(catchup, "blocks_per_s"));
     r.put("catchup_txs_per_s", num(catchup, "txs_per_s"));
-    Double production = num(cluster, "blocks_per_s");
+    Double production = num(faults, "normal_blocks_per_s");
     r.put("catchup_ratio_to_production", ratio(num(catchup, "blocks_per_s"), production));
     Double lostS = num(single, "lost_txs");
     Double lostC = num(cluster, "lost_txs");
@@ -579,7 +582,11 @@ final class Report {
         .append(p.get("clients"))
         .append(" clients, ")
         .append(p.get("accounts"))
-        .append(" accounts");
+        .append(" accounts, ")
+        .append(fmt(num(p, "warmup_s"), 0))
+        .append(" s warm-up + ")
+        .append(fmt(num(p, "duration_s"), 0))
+        .append(" s measured");
     Object st = p.get("settings");
     if (st instanceof Map<?, ?> m) {
       ((Map<String, Object>) m).forEach((k, v) -> b.append(", ").append(k).append(' ').append(v));
