@@ -5,7 +5,7 @@
 # settings; this script only chooses them: n1 and n4 get the shared leader key
 # (ERIS_LEADER_KEY) and the shared lease database (ERIS_LEASE_DB_NAME, n1's).
 #
-#   ops/cluster.sh start | stop | status | clean
+#   ./eris cluster start | stop | status | clean | restart NODE
 #
 # State: .eris/cluster/ (its own Payara install, broker instance, keys, genesis).
 set -euo pipefail
@@ -124,10 +124,19 @@ cmd_clean() {
   info "cluster state deleted"
 }
 
+# (Re)starts one node, e.g. after `kill -9`: it catches up from its peers and rejoins.
+cmd_restart() {
+  local n="${1:-}"
+  [[ " ${NODES[*]} " == *" $n "* ]] || die "restart which node? one of ${NODES[*]}"
+  as_node "$n" "$ROOT/eris" run >"$CLUSTER_DIR/$n.run.log" 2>&1 || die "$n failed: see $CLUSTER_DIR/$n.run.log"
+  info "$n is up"
+}
+
 case "${1:-}" in
   start) cmd_start ;;
+  restart) cmd_restart "${2:-}" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   clean) cmd_clean ;;
-  *) die "usage: ops/cluster.sh start|stop|status|clean" ;;
+  *) die "usage: ./eris cluster start|stop|status|clean|restart NODE" ;;
 esac
