@@ -4,19 +4,15 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /** An account or node address: the first 20 bytes of SHA-256(public key), shown as hex. */
-public final class Address implements Comparable<Address> {
+public final class Address extends FixedBytes implements Comparable<Address> {
   public static final int SIZE = 20;
-  private final byte[] bytes;
 
   private Address(byte[] bytes) {
-    this.bytes = bytes;
+    super(bytes);
   }
 
   public static Address wrap(byte[] bytes) {
-    if (bytes.length != SIZE) {
-      throw new IllegalArgumentException("an address has 20 bytes, got " + bytes.length);
-    }
-    return new Address(bytes.clone());
+    return new Address(checked(bytes, SIZE, "an address"));
   }
 
   public static Address of(PublicKey key) {
@@ -31,35 +27,8 @@ public final class Address implements Comparable<Address> {
     return new Address(HexFormat.of().parseHex(hex));
   }
 
-  public byte[] toBytes() {
-    return bytes.clone();
-  }
-
-  public byte[] unsafeBytes() {
-    return bytes;
-  }
-
-  public String toHex() {
-    return HexFormat.of().formatHex(bytes);
-  }
-
   @Override
   public int compareTo(Address o) {
-    return Arrays.compareUnsigned(bytes, o.bytes);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Address a && Arrays.equals(bytes, a.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
-  }
-
-  @Override
-  public String toString() {
-    return toHex();
+    return compareBytes(o);
   }
 }

@@ -2,14 +2,13 @@ package io.eris.core.crypto;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
  * A SHA-256 digest. Immutable; compares as an unsigned big-endian number, which is the order the
  * fork choice uses to break ties.
  */
-public final class Hash implements Comparable<Hash> {
+public final class Hash extends FixedBytes implements Comparable<Hash> {
   public static final int SIZE = 32;
   public static final Hash ZERO = new Hash(new byte[SIZE]);
 
@@ -24,18 +23,13 @@ public final class Hash implements Comparable<Hash> {
             }
           });
 
-  private final byte[] bytes;
-
   private Hash(byte[] bytes) {
-    this.bytes = bytes;
+    super(bytes);
   }
 
   /** Wraps a copy of 32 bytes. */
   public static Hash wrap(byte[] bytes) {
-    if (bytes.length != SIZE) {
-      throw new IllegalArgumentException("a hash has 32 bytes, got " + bytes.length);
-    }
-    return new Hash(bytes.clone());
+    return new Hash(checked(bytes, SIZE, "a hash"));
   }
 
   public static Hash fromHex(String hex) {
@@ -58,39 +52,8 @@ public final class Hash implements Comparable<Hash> {
     return new Hash(md.digest(first));
   }
 
-  public byte[] toBytes() {
-    return bytes.clone();
-  }
-
-  /** The backing array, for hot paths that promise not to modify it. */
-  public byte[] unsafeBytes() {
-    return bytes;
-  }
-
-  public String toHex() {
-    return HexFormat.of().formatHex(bytes);
-  }
-
   @Override
   public int compareTo(Hash o) {
-    return Arrays.compareUnsigned(bytes, o.bytes);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Hash h && Arrays.equals(bytes, h.bytes);
-  }
-
-  @Override
-  public int hashCode() {
-    return (bytes[0] & 0xff) << 24
-        | (bytes[1] & 0xff) << 16
-        | (bytes[2] & 0xff) << 8
-        | bytes[3] & 0xff;
-  }
-
-  @Override
-  public String toString() {
-    return toHex();
+    return compareBytes(o);
   }
 }
