@@ -65,6 +65,8 @@ up() {
       echo "eris.it.adminPort=$ERIS_ADMIN_PORT"
       echo "eris.it.httpPort=$ERIS_HTTP_PORT"
       echo "eris.it.brokerPort=$ERIS_BROKER_PORT"
+      echo "eris.it.broker.user=$ERIS_BROKER_USER"
+      echo "eris.it.broker.password=$(broker_password)"
       echo "eris.it.db.url=$DB_JDBC_URL"
       echo "eris.it.db.user=$ERIS_DB_USER"
       echo "eris.it.db.password=$DB_PASSWORD"
