@@ -52,7 +52,8 @@ bench_usage() {
                    --quick: 10)
   --clients N      closed loop: N client threads, each sending its next tx when the last is
                    answered (default 16)
-  --rate R         open loop: offer R tx/s in all (spread over the client threads)
+  --rate R         open loop: offer R tx/s in all, spread over the client threads (use enough:
+                   clients ≥ R × answer time in s, or senders fall behind; results show the lag)
   --t-ms T         block interval of the benchmark chain (default 250)
   --validators N   validators in the cluster phase (default 3, plus 1 standby)
   --accounts N     accounts that sign txs (default 2000), opened in the bench's genesis

@@ -99,7 +99,11 @@ final class LoadGenerator {
       Accounts.Account a = mine.get(cursor++ % mine.size());
       k++;
       boolean invalid = config.invalidEvery() > 0 && k % config.invalidEvery() == 0;
-      long sendAt = intervalNanos > 0 ? intended : System.nanoTime();
+      long realNow = System.nanoTime();
+      long sendAt = intervalNanos > 0 ? intended : realNow;
+      if (intervalNanos > 0 && realNow - intended > tracker.maxLagNanos.get()) {
+        tracker.maxLagNanos.accumulateAndGet(realNow - intended, Math::max);
+      }
       if (intervalNanos > 0) {
         intended += intervalNanos;
       }
@@ -139,13 +143,13 @@ final class LoadGenerator {
           bytes[bytes.length - 1] ^= 0x01; // the signature's last byte
         }
         hash = Hash.sha256(bytes).toHex();
-        rec = new TxRecord(a.index, -1, true, sendAt);
+        rec = new TxRecord(a.index, -1, true, sendAt, realNow);
         tracker.register(hash, rec);
       } else {
         Transaction tx = sign(a, config.chainId(), a.nextNonce);
         bytes = tx.encode();
         hash = tx.hash().toHex();
-        rec = new TxRecord(a.index, a.nextNonce, false, sendAt);
+        rec = new TxRecord(a.index, a.nextNonce, false, sendAt, realNow);
         tracker.register(hash, rec);
       }
       HttpConn.Response resp;

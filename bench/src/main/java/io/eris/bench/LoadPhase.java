@@ -447,6 +447,9 @@ final class LoadPhase {
     m.put("label", s.label);
     m.put("clients", s.clients);
     m.put("offered_rate", s.rate > 0 ? s.rate : null);
+    m.put(
+        "open_loop_max_lag_ms",
+        s.rate > 0 ? ProcWatch.round(tracker.maxLagNanos.get() / 1e6, 0) : null);
     m.put("accounts", accounts.size());
     m.put("t_ms", s.tMs);
     m.put("duration_s", s.durationS);

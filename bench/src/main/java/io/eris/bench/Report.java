@@ -461,6 +461,7 @@ final class Report {
                 naCluster),
             "",
             ""));
+    List<String> resources = new ArrayList<>();
     for (Map<String, Object> p : new Map[] {single, cluster}) {
       if (p == null) {
         continue;
@@ -468,51 +469,59 @@ final class Report {
       Map<String, Object> procs = (Map<String, Object>) p.get("procs");
       StringBuilder mem = new StringBuilder();
       StringBuilder cpu = new StringBuilder();
+      StringBuilder threads = new StringBuilder();
       for (Map.Entry<String, Object> e : procs.entrySet()) {
-        if (!(e.getValue() instanceof Map<?, ?> pm)) {
+        if (!(e.getValue() instanceof Map<?, ?> pm) || e.getKey().equals("machine")) {
           continue;
         }
         Map<String, Object> m = (Map<String, Object>) pm;
-        if (m.get("rss_mb_max") != null && !e.getKey().equals("machine")) {
-          mem.append(mem.length() == 0 ? "" : ", ")
-              .append(e.getKey())
-              .append(' ')
-              .append(fmt(num(m, "rss_mb_max"), 0))
-              .append(" MB");
-        }
-        cpu.append(cpu.length() == 0 ? "" : ", ")
+        String sep = mem.length() == 0 ? "" : ", ";
+        mem.append(sep)
+            .append(e.getKey())
+            .append(' ')
+            .append(fmt(num(m, "rss_mb_max"), 0))
+            .append(" MB");
+        cpu.append(sep)
             .append(e.getKey())
             .append(' ')
             .append(fmt(num(m, "cpu_s"), 0))
             .append(" s (")
             .append(fmt(num(m, "cores"), 2))
-            .append(")");
-      }
-      String which = p == single ? "single" : "cluster";
-      if (procs.get("node") instanceof Map<?, ?> node
-          && node.get("cpu_s_by_thread") instanceof Map<?, ?> byThread) {
-        StringBuilder t = new StringBuilder();
-        int k = 0;
-        for (Map.Entry<?, ?> e : byThread.entrySet()) {
-          if (k++ == 6) {
-            break;
+            .append(')');
+        if (m.get("cpu_s_by_thread") instanceof Map<?, ?> byThread
+            && e.getKey().startsWith("node")) {
+          StringBuilder t = new StringBuilder();
+          int k = 0;
+          for (Map.Entry<?, ?> te : byThread.entrySet()) {
+            if (k++ == 5) {
+              break;
+            }
+            t.append(t.length() == 0 ? "" : ", ")
+                .append(te.getKey())
+                .append(' ')
+                .append(te.getValue())
+                .append(" s");
           }
-          t.append(t.length() == 0 ? "" : ", ")
-              .append(e.getKey())
-              .append(' ')
-              .append(e.getValue())
-              .append(" s");
+          threads.append("\n      ").append(e.getKey()).append(": ").append(t);
         }
-        rows.add(row("node CPU by thread, " + which, t.toString(), "", "", ""));
       }
-      rows.add(row("RSS max, " + which, mem.toString(), "", "", ""));
-      rows.add(
-          row(
-              "CPU s (cores), " + which + " phase " + fmt(num(procs, "wall_s"), 0) + " s",
-              cpu.toString(),
-              "",
-              "",
-              ""));
+      Map<String, Object> machine = (Map<String, Object>) procs.get("machine");
+      String which = p == single ? "single node" : "cluster";
+      resources.add(
+          String.format(
+              Locale.ROOT,
+              "  %s, over its %s s of measured load:%n    memory (RSS; postgres: PSS of all its processes): %s%n"
+                  + "    CPU seconds (cores): %s%n    machine: %s of %s cores busy, %s of them by other work on the machine"
+                  + " (load average %s)%n    node CPU by thread:%s",
+              which,
+              fmt(num(procs, "wall_s"), 0),
+              mem,
+              cpu,
+              fmt(num(machine, "cores"), 2),
+              machine == null ? "?" : machine.get("cpus"),
+              fmt(num(machine, "other_cores"), 2),
+              machine == null ? "?" : machine.get("loadavg_end"),
+              threads));
     }
     StringBuilder out = new StringBuilder();
     int[] w = new int[5];
@@ -537,6 +546,10 @@ final class Report {
       if (j == 0) {
         out.append("-".repeat(w[0] + w[1] + w[2] + w[3] + w[4] + 13)).append('\n');
       }
+    }
+    if (!resources.isEmpty()) {
+      out.append("resources:\n");
+      resources.forEach(line -> out.append(line).append('\n'));
     }
     if (!na.isEmpty()) {
       out.append("n/a:\n");

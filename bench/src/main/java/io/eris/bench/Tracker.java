@@ -47,6 +47,10 @@ final class Tracker {
   final AtomicLong nEvents = new AtomicLong();
   final AtomicLong nForeignEvents = new AtomicLong();
   final AtomicLong nStreamReconnects = new AtomicLong();
+
+  /** Open loop: how far behind its schedule a sender fell at worst (0 in a closed loop). */
+  final AtomicLong maxLagNanos = new AtomicLong();
+
   final Map<String, LongAdder> validRejectCodes = new ConcurrentHashMap<>();
   final Map<String, LongAdder> invalidRejectCodes = new ConcurrentHashMap<>();
   final Map<String, LongAdder> busyCodes = new ConcurrentHashMap<>();
@@ -85,7 +89,7 @@ final class Tracker {
     }
     nAccepted.incrementAndGet();
     accepted.mark(now);
-    if (r.submitNanos >= measureFromNanos) {
+    if (r.sentNanos >= measureFromNanos) {
       acceptLatency.addNanos(now - r.submitNanos);
     }
     if (status != null && !status.equals("PENDING")) {
@@ -100,7 +104,7 @@ final class Tracker {
     }
     if (r.invalid) {
       nRejectedInvalid.incrementAndGet();
-      if (r.submitNanos >= measureFromNanos) {
+      if (r.sentNanos >= measureFromNanos) {
         rejectLatency.addNanos(now - r.submitNanos);
       }
       invalidRejectCodes.computeIfAbsent(code, k -> new LongAdder()).increment();
@@ -161,7 +165,7 @@ final class Tracker {
       nIncluded.incrementAndGet();
       if (!byPoll) {
         included.mark(now);
-        if (r.submitNanos >= measureFromNanos) {
+        if (r.sentNanos >= measureFromNanos) {
           includedLatency.addNanos(now - r.submitNanos);
         }
       }
@@ -170,7 +174,7 @@ final class Tracker {
       nFinal.incrementAndGet();
       if (!byPoll) {
         finals.mark(now);
-        if (r.submitNanos >= measureFromNanos) {
+        if (r.sentNanos >= measureFromNanos) {
           finalLatency.addNanos(now - r.submitNanos);
         }
       }

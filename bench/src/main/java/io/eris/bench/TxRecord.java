@@ -10,6 +10,9 @@ final class TxRecord {
   final boolean invalid;
   final long submitNanos;
 
+  /** When it was really sent: in an open loop the sender may be behind its schedule. */
+  final long sentNanos;
+
   /** The node has it: answered 202, or seen in an event or a status query. */
   boolean known;
 
@@ -28,10 +31,15 @@ final class TxRecord {
   long height;
 
   TxRecord(int account, long nonce, boolean invalid, long submitNanos) {
+    this(account, nonce, invalid, submitNanos, submitNanos);
+  }
+
+  TxRecord(int account, long nonce, boolean invalid, long submitNanos, long sentNanos) {
     this.account = account;
     this.nonce = nonce;
     this.invalid = invalid;
     this.submitNanos = submitNanos;
+    this.sentNanos = sentNanos;
   }
 
   synchronized boolean settled() {
