@@ -197,7 +197,7 @@ single_start() {
     domain_deploy_ear
   fi
   _bench_domain_knobs
-  wait_for 180 _bench_ready || die "bench: the node did not become ready: $(_bench_http_body /health/ready | head -c 400)"
+  wait_for 180 _bench_ready || die "bench: the node did not answer /api/v1/head: $(_bench_http_body /api/v1/head | head -c 400)"
   printf '%s\n' "$fp" >"$fpfile"
   info "bench: single node ready at http://127.0.0.1:$ERIS_HTTP_PORT/ (pid $(domain_pid))"
 }
@@ -253,7 +253,9 @@ _bench_http_body() {
   ) 2>/dev/null | sed '1,/^\r\{0,1\}$/d'
 }
 
-_bench_ready() { [[ "$(_bench_http_status /health/ready)" == 200 ]]; }
+# Ready = the node answers its head. (Not /health/ready: after an in-place redeploy Payara's
+# health service can keep the previous deployment's check and answer 503 for ever.)
+_bench_ready() { [[ "$(_bench_http_status /api/v1/head)" == 200 ]]; }
 
 single_stop() {
   ((B_STARTED_SINGLE)) || return 0
