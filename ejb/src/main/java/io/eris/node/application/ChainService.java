@@ -1,16 +1,13 @@
 package io.eris.node.application;
 
 import io.eris.core.crypto.Hash;
-import io.eris.core.ledger.ChainHistory;
 import io.eris.core.ledger.GenesisState;
-import io.eris.core.model.Block;
 import io.eris.core.model.Genesis;
 import io.eris.node.application.ChainRepository.Head;
 import io.eris.node.infrastructure.config.NodeConfig;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -49,20 +46,5 @@ public class ChainService {
     repository.initialise(
         genesis, config.nodeKey().address().toHex(), initial.block(), clock.instant());
     LOG.info(() -> "chain " + chainId + " initialised from genesis");
-  }
-
-  /** The canonical chain below the head, for anchors and recoveries. */
-  static ChainHistory history(ChainRepository repository) {
-    return new ChainHistory() {
-      @Override
-      public Optional<Hash> blockHashAt(long height) {
-        return repository.canonicalAt(height).map(Block::hash);
-      }
-
-      @Override
-      public Optional<Hash> stateRootAt(long height) {
-        return repository.canonicalAt(height).map(b -> b.header().stateRoot());
-      }
-    };
   }
 }

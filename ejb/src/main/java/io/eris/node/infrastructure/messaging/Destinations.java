@@ -11,10 +11,6 @@ public final class Destinations {
   public static final String INGEST = "jms/eris/ingest";
 
   public static final String RESOURCE_ADAPTER = "artemis-ra";
-  public static final String BLOCKS_ADDRESS = "blocks";
-
-  /** Messages carry canonical bytes; larger ones are dropped before parsing. */
-  public static final int MAX_BLOCK_MESSAGE_BYTES = io.eris.core.model.Limits.MAX_BLOCK_BYTES;
 
   private Destinations() {}
 }
