@@ -139,9 +139,10 @@ final class Charts {
     g.setColor(Color.BLACK);
     g.drawString(p.title, ox + left, oy + 22);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    if (p.note != null) {
+    if (p.note != null) { // inside the plot, top right, under the title
       g.setColor(FAULT);
-      g.drawString(p.note, ox + left + pw - g.getFontMetrics().stringWidth(p.note), oy + 22);
+      g.drawString(
+          p.note, ox + left + pw - 8 - g.getFontMetrics().stringWidth(p.note), oy + top + 16);
       g.setColor(Color.BLACK);
     }
     // grid and ticks
@@ -168,7 +169,8 @@ final class Charts {
       g.drawLine(x, oy + top, x, oy + top + ph);
       g.setColor(Color.DARK_GRAY);
       String s = fmt(t);
-      g.drawString(s, x - g.getFontMetrics().stringWidth(s) / 2, oy + top + ph + 16);
+      int sw = g.getFontMetrics().stringWidth(s);
+      g.drawString(s, Math.min(x - sw / 2, ox + w - sw - 2), oy + top + ph + 16);
     }
     g.setColor(Color.BLACK);
     g.drawRect(ox + left, oy + top, pw, ph);

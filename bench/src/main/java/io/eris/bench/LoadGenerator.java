@@ -202,11 +202,21 @@ final class LoadGenerator {
           a.retryHash = null;
         }
       } else {
-        // 503 (not ready, e.g. a node restarting), 5xx: the outcome is unknown; resend later
+        // 503 (not ready: a node restarting), 404 (its application not deployed yet), 5xx: the
+        // outcome is unknown; the same tx goes to the next node after a pause
         tracker.nBusy.incrementAndGet();
+        tracker
+            .busyCodes
+            .computeIfAbsent("HTTP " + resp.status(), c -> new LongAdder())
+            .increment();
         if (!invalid) {
           a.retry = bytes;
           a.retryHash = hash;
+        }
+        if (urls.size() > 1) {
+          conn.close();
+          urlIndex = (urlIndex + 1) % urls.size();
+          conn = new HttpConn(urls.get(urlIndex), 10_000);
         }
         backoffMs = Math.min(500, Math.max(20, backoffMs * 2));
         EventStream.sleep(backoffMs);
