@@ -38,6 +38,7 @@ node_env() {
     "ERIS_BROKER_PORT=$CLUSTER_BROKER_PORT" \
     "ERIS_BROKER_START=$([[ "$n" == n1 ]] && echo 1 || echo 0)" \
     "ERIS_DB=postgres" \
+    "ERIS_DB_USER=eris_cluster" \
     "ERIS_DB_NAME=eris_cluster_$n" \
     "ERIS_NODE_NAME=$n" \
     "ERIS_NODE_KEY=$CLUSTER_DIR/keys/$n.key" \
