@@ -262,7 +262,7 @@ public class ConsensusHost {
       Verdict v = n.submit(s.tx());
       if (v.isOk()) {
         txs.accept(s.tx(), java.time.Instant.now());
-        txs.status(s.tx().hash().toHex()).ifPresent(events::tx);
+        events.tx(TxStatusView.pending(s.tx()));
       }
       answers.add(() -> s.answer().complete(v));
     }

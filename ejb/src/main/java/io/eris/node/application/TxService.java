@@ -57,7 +57,7 @@ public class TxService {
     if (!verdict.isOk()) {
       return TxStatusView.rejected(hash, verdict.code().name(), verdict.message());
     }
-    return txs.status(hash).orElseThrow();
+    return TxStatusView.pending(tx);
   }
 
   public Optional<TxStatusView> status(String hash) {

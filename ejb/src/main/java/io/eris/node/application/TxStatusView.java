@@ -17,6 +17,22 @@ public record TxStatusView(
     String blockHash,
     String blockKind,
     String conflictedBy) {
+  /** The view of a transaction the node has just accepted (no need to read it back). */
+  public static TxStatusView pending(io.eris.core.model.Transaction tx) {
+    return new TxStatusView(
+        tx.hash().toHex(),
+        "PENDING",
+        null,
+        null,
+        tx.sender().address().toHex(),
+        tx.nonce(),
+        tx.kind().name(),
+        null,
+        null,
+        null,
+        null);
+  }
+
   public static TxStatusView rejected(String hash, String code, String reason) {
     return new TxStatusView(
         hash, "REJECTED", code, reason, null, null, null, null, null, null, null);
