@@ -52,12 +52,9 @@ final class TxRules {
       ChainHistory history,
       long window,
       boolean apply) {
-    if (tx.encodedSize() > Limits.MAX_TX_BYTES) {
-      return Verdict.reject(
-          ErrorCode.MESSAGE_TOO_LARGE, "tx over " + Limits.MAX_TX_BYTES + " bytes");
-    }
-    if (!tx.chainId().equals(chainId)) {
-      return Verdict.reject(ErrorCode.WRONG_CHAIN, "tx is for chain " + tx.chainId());
+    Verdict framing = framing(tx, chainId);
+    if (!framing.isOk()) {
+      return framing;
     }
     Address senderAddress = tx.sender().address();
     AccountState sender = s.accountOrNull(senderAddress);
@@ -77,7 +74,7 @@ final class TxRules {
           "nonce " + tx.nonce() + " leaves a gap; next is " + (sender.nonce() + 1));
     }
     if (!tx.verifySignature(signatures)) {
-      return Verdict.reject(ErrorCode.BAD_SIGNATURE, "signature does not verify");
+      return badSignature();
     }
     Effect effect;
     try {
@@ -99,6 +96,34 @@ final class TxRules {
       effect.apply();
     }
     return Verdict.OK;
+  }
+
+  /**
+   * The checks that need no state: size, chain id and signature. A transaction that fails them
+   * fails {@link #admit} too (which checks the sender's account and nonce before the signature, so
+   * it may name another fault first).
+   */
+  static Verdict stateless(Transaction tx, Hash chainId, SignatureCache signatures) {
+    Verdict framing = framing(tx, chainId);
+    if (!framing.isOk()) {
+      return framing;
+    }
+    return tx.verifySignature(signatures) ? Verdict.OK : badSignature();
+  }
+
+  private static Verdict framing(Transaction tx, Hash chainId) {
+    if (tx.encodedSize() > Limits.MAX_TX_BYTES) {
+      return Verdict.reject(
+          ErrorCode.MESSAGE_TOO_LARGE, "tx over " + Limits.MAX_TX_BYTES + " bytes");
+    }
+    if (!tx.chainId().equals(chainId)) {
+      return Verdict.reject(ErrorCode.WRONG_CHAIN, "tx is for chain " + tx.chainId());
+    }
+    return Verdict.OK;
+  }
+
+  private static Verdict badSignature() {
+    return Verdict.reject(ErrorCode.BAD_SIGNATURE, "signature does not verify");
   }
 
   /** The writes of an accepted transaction, run only after all its checks passed. */

@@ -1,5 +1,7 @@
 package io.eris.core.ledger;
 
+import io.eris.core.crypto.Hash;
+import io.eris.core.crypto.SignatureCache;
 import io.eris.core.model.Transaction;
 
 /**
@@ -29,6 +31,15 @@ public final class TxValidator {
    */
   public Verdict admit(Transaction tx, LedgerState head, long nextHeight, ChainHistory history) {
     return rules.admit(tx, new WorkingState(head), nextHeight, history, nonceWindow);
+  }
+
+  /**
+   * What can be judged of {@code tx} without any state — size, chain id, signature — with the codes
+   * and messages of {@link #admit}. A host answers these on the caller's thread, before the
+   * transaction waits for the consensus loop; a signature that verified here is a cache hit there.
+   */
+  public static Verdict stateless(Transaction tx, Hash chainId, SignatureCache signatures) {
+    return TxRules.stateless(tx, chainId, signatures);
   }
 
   /** Whether {@code tx} could be executed right now, as the next tx of its sender. */

@@ -55,6 +55,43 @@ class TxRulesTest {
   }
 
   @Test
+  void theStatelessCheckGivesAdmissionsVerdictForSignatureAndChainAndPassesTheRest() {
+    Transaction good = chain.write(ALICE, 1, "", "k", "v");
+    byte[] enc = good.encode();
+    enc[enc.length - 1] ^= 1;
+    Transaction forged = Transaction.decode(enc);
+    Transaction otherChain =
+        Transaction.sign(
+            ALICE,
+            Hash.sha256(bytes("other chain")),
+            1,
+            TxKind.WRITE,
+            new WriteBody("", List.of(WriteBody.Op.put(bytes("k"), bytes("v")))).encode());
+    Transaction usedNonce = chain.write(ALICE, 0, "", "k", "v");
+    Transaction unknownSender = chain.write(STRANGER, 1, "", "k", "v");
+
+    for (Transaction bad : List.of(forged, otherChain)) {
+      assertThat(TxValidator.stateless(bad, chain.chainId, chain.signatures)).isEqualTo(admit(bad));
+    }
+    for (Transaction stateful : List.of(good, usedNonce, unknownSender)) {
+      assertThat(TxValidator.stateless(stateful, chain.chainId, chain.signatures))
+          .isEqualTo(Verdict.OK);
+    }
+    assertThat(admit(usedNonce).code()).isEqualTo(ErrorCode.NONCE_USED);
+    assertThat(admit(unknownSender).code()).isEqualTo(ErrorCode.UNKNOWN_SENDER);
+  }
+
+  @Test
+  void aSignatureCheckedStatelesslyIsNotVerifiedAgainOnAdmission() {
+    Transaction tx = chain.write(ALICE, 1, "", "k", "v");
+    int before = chain.signatures.size();
+    assertThat(TxValidator.stateless(tx, chain.chainId, chain.signatures)).isEqualTo(Verdict.OK);
+    assertThat(chain.signatures.size()).isEqualTo(before + 1);
+    assertThat(admit(tx)).isEqualTo(Verdict.OK);
+    assertThat(chain.signatures.size()).isEqualTo(before + 1);
+  }
+
+  @Test
   void signatureOfAnotherKeyIsRefused() {
     // Mallory signs a tx that claims to come from Alice: same payload, Mallory's signature.
     Transaction byMallory = chain.write(STRANGER, 1, "", "k", "v");
