@@ -405,7 +405,13 @@ public final class ConsensusNode {
           if (p != null) {
             own(p);
           }
-          schedule(Timer.PRODUCE, startedAt, now + blockInterval());
+          // A standby waiting for the holder's lease to lapse asks again every lease/8, so a
+          // crashed primary is replaced within the lease plus a fraction of T.
+          long next =
+              leader.waitingForLease()
+                  ? Math.max(1, Math.min(blockInterval(), tuning.leaseMillis() / 8))
+                  : blockInterval();
+          schedule(Timer.PRODUCE, startedAt, now + next);
         }
       }
       case LEADER_TIMEOUT -> {

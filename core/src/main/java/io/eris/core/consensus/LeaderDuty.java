@@ -39,6 +39,7 @@ final class LeaderDuty {
   private final boolean hasPeersToHear;
   private boolean caughtUp;
   private long othersVotedHeight;
+  private boolean leaseHeldByOther;
 
   LeaderDuty(
       KeyPair leaderKey,
@@ -68,6 +69,14 @@ final class LeaderDuty {
     caughtUp = true;
   }
 
+  /**
+   * True when the last attempt to lead found the lease held by another node: a hot standby then
+   * asks again sooner than every T, so it takes over as soon as the holder's lease lapses.
+   */
+  boolean waitingForLease() {
+    return leaseHeldByOther;
+  }
+
   /** Another validator voted at {@code height}: it hears us. */
   void heardVote(long height) {
     othersVotedHeight = Math.max(othersVotedHeight, height);
@@ -81,6 +90,7 @@ final class LeaderDuty {
       return null;
     }
     OptionalLong epoch = lease.acquire(node, nowMillis, leaseMillis);
+    leaseHeldByOther = epoch.isEmpty();
     if (epoch.isEmpty()
         || head.height() - chain.finalNode().height() > maxUnfinalised
         || epoch.getAsLong() < chain.minEpochOn(head)

@@ -171,6 +171,37 @@ class ConsensusNodeTest {
   }
 
   @Test
+  void aStandbyAsksForTheLeaseOftenAndLeadsAsSoonAsTheHoldersLapses() {
+    InMemoryLeaderLease shared = new InMemoryLeaderLease();
+    NodeHarness hh = new NodeHarness(shared);
+    long lease = Tuning.defaults(hh.genesis).leaseMillis();
+    ConsensusNode standby = hh.start(null, hh.leaderKey);
+    hh.now += 3 * NodeHarness.TIMEOUT;
+    hh.fire(standby, Timer.MAINTENANCE); // past the sync grace: caught up
+    KeyPair primary = KeyPair.deterministic("h-primary");
+    shared.acquire(primary.address(), hh.now, lease);
+    long expires = hh.now + lease;
+
+    hh.fire(standby, Timer.PRODUCE);
+    assertThat(hh.sentBlocks).as("the primary's lease is valid").isEmpty();
+    assertThat(hh.timerAt(Timer.PRODUCE) - hh.now)
+        .as("a waiting standby asks again after lease/8, not after T")
+        .isEqualTo(lease / 8)
+        .isLessThan(NodeHarness.T);
+
+    while (hh.sentBlocks.isEmpty()) {
+      hh.now = hh.timerAt(Timer.PRODUCE);
+      hh.fire(standby, Timer.PRODUCE);
+    }
+    assertThat(hh.now).isGreaterThanOrEqualTo(expires).isLessThanOrEqualTo(expires + lease / 8);
+    assertThat(hh.sentBlocks.get(0).header().kind()).isEqualTo(BlockKind.LEADER);
+    assertThat(hh.sentBlocks.get(0).header().leaderEpoch()).isEqualTo(2);
+    assertThat(hh.timerAt(Timer.PRODUCE) - hh.now)
+        .as("holding the lease: every T")
+        .isEqualTo(NodeHarness.T);
+  }
+
+  @Test
   void aReturningLeaderSyncsToTheNetworksHeadBeforeLeading() {
     Block l1 = h.leaderBlock(h.genesisBlock(), 1);
     Block l2 = h.leaderBlock(l1, 1);

@@ -58,6 +58,7 @@ final class NodeHarness {
   final List<String> rejections = new ArrayList<>();
   final List<EquivocationEvidence> evidence = new ArrayList<>();
   final List<TimerFired> timers = new ArrayList<>();
+  final List<Long> timerTimes = new ArrayList<>();
   long now;
 
   private final InMemoryTreeNodeStore authorStore = new InMemoryTreeNodeStore();
@@ -149,7 +150,10 @@ final class NodeHarness {
                 journal,
                 outbox,
                 lease,
-                (event, at) -> timers.add(event),
+                (event, at) -> {
+                  timers.add(event);
+                  timerTimes.add(at);
+                },
                 () -> now,
                 PowWorker.LOCAL,
                 statuses::add,
@@ -174,6 +178,16 @@ final class NodeHarness {
       if (timers.get(i).timer() == kind) {
         node.handle(timers.get(i));
         return;
+      }
+    }
+    throw new AssertionError("no " + kind + " timer was scheduled");
+  }
+
+  /** When the latest timer of {@code kind} was asked for. */
+  long timerAt(Timer kind) {
+    for (int i = timers.size() - 1; i >= 0; i--) {
+      if (timers.get(i).timer() == kind) {
+        return timerTimes.get(i);
       }
     }
     throw new AssertionError("no " + kind + " timer was scheduled");
