@@ -223,7 +223,7 @@ _bench_domain_knobs() {
   B_VALIDATE_USED="${B_VALIDATE_EVERY:-0}"
   if ((changed)); then
     info "bench: restarting the domain for the changed settings"
-    asadmin restart-domain "$ERIS_DOMAIN" >"$ERIS_HOME/domain-restart.log" 2>&1 || die "bench: restart-domain failed"
+    asadmin restart-domain "$ERIS_DOMAIN" >"$ERIS_WORK/domain-restart.log" 2>&1 || die "bench: restart-domain failed"
   fi
 }
 

@@ -81,6 +81,9 @@ eris_profile() {
     *) die "unknown profile '$profile'" ;;
   esac
   ERIS_SECRETS="$ERIS_HOME/secrets"
+  # Scratch files of one domain (asadmin command files, their logs): per domain, so several
+  # domains sharing a state directory (./eris cluster) can be provisioned at the same time.
+  ERIS_WORK="$ERIS_HOME/work/${ERIS_DOMAIN}"
   ERIS_BROKER_HOST="${ERIS_BROKER_HOST:-127.0.0.1}"
   ERIS_BROKER_START="${ERIS_BROKER_START:-1}"
   ERIS_BROKER_USER="${ERIS_BROKER_USER:-eris}"
@@ -92,7 +95,7 @@ eris_profile() {
   ERIS_DOMAIN_DIR="$PAYARA_HOME/glassfish/domains/$ERIS_DOMAIN"
 
   # Domain configuration and broker instance hold credentials: owner only.
-  mkdir -p "$ERIS_STATE_DIR"
+  mkdir -p "$ERIS_STATE_DIR" "$ERIS_WORK"
   chmod 700 "$ERIS_STATE_DIR"
   find_java
 }

@@ -62,7 +62,7 @@ domain_create() {
   done
   info "payara: creating domain $ERIS_DOMAIN (port base $ERIS_PORTBASE)"
   asadmin create-domain --nopassword=true --portbase "$ERIS_PORTBASE" "$ERIS_DOMAIN" \
-    >"$ERIS_HOME/domain-create.log" 2>&1 || die "create-domain failed: see $ERIS_HOME/domain-create.log"
+    >"$ERIS_WORK/domain-create.log" 2>&1 || die "create-domain failed: see $ERIS_WORK/domain-create.log"
   _domain_patch
   _state_set portbase "$ERIS_PORTBASE"
   cp "$(pg_driver_jar)" "$ERIS_DOMAIN_DIR/lib/"
@@ -101,8 +101,8 @@ domain_start() {
   t0=$(now_ms)
   [[ -f "$log" ]] && from=$(stat -c %s "$log")
   info "payara: starting domain $ERIS_DOMAIN"
-  asadmin start-domain "$ERIS_DOMAIN" >"$ERIS_HOME/domain-start.log" 2>&1 || {
-    tail -n 20 "$ERIS_HOME/domain-start.log" >&2
+  asadmin start-domain "$ERIS_DOMAIN" >"$ERIS_WORK/domain-start.log" 2>&1 || {
+    tail -n 20 "$ERIS_WORK/domain-start.log" >&2
     die "start-domain failed: see $ERIS_DOMAIN_DIR/logs/server.log"
   }
   DOMAIN_START_MS=$(($(now_ms) - t0))
@@ -149,7 +149,7 @@ domain_stop() {
 # What exists already, as one list of names (pools, resources, admin objects, adapter
 # configurations; applications as app:NAME), from one asadmin process.
 _existing() {
-  local f="$ERIS_HOME/list.asadmin"
+  local f="$ERIS_WORK/list.asadmin"
   printf '%s\n' list-jdbc-connection-pools list-jdbc-resources list-connector-connection-pools \
     list-connector-resources list-admin-objects list-resource-adapter-configs list-applications >"$f"
   asadm multimode --file "$f" 2>/dev/null | awk '$2 ~ /^</ {print "app:" $1; next} {print $1}'
@@ -201,7 +201,7 @@ domain_provision() {
 
   # 3. Connection factory and destinations (jms-config/src/main/asadmin).
   # The pool carries the broker credentials: replaced when they change.
-  local cmds="$ERIS_HOME/jms-resources.asadmin" line name n=0 poolcreds poolsha
+  local cmds="$ERIS_WORK/jms-resources.asadmin" line name n=0 poolcreds poolsha
   poolcreds="UserName=$(asadmin_escape "$ERIS_BROKER_USER"):Password=$(asadmin_escape "$bpass")"
   poolsha=$(printf '%s' "$poolcreds" | sha_of)
   if _has eris-jms-pool && [[ "$(_state_get jms-pool)" != "$poolsha" ]]; then
@@ -218,8 +218,8 @@ domain_provision() {
     n=$((n + 1))
   done <"$ERIS_ROOT/jms-config/src/main/asadmin/jms-resources.asadmin"
   if ((n > 0)); then
-    asadm multimode --file "$cmds" >"$ERIS_HOME/jms-resources.log" 2>&1 \
-      || die "creating the JMS resources failed: see $ERIS_HOME/jms-resources.log"
+    asadm multimode --file "$cmds" >"$ERIS_WORK/jms-resources.log" 2>&1 \
+      || die "creating the JMS resources failed: see $ERIS_WORK/jms-resources.log"
     _state_set jms-pool "$poolsha"
     info "payara: $n JMS resources created (jms/eris/ConnectionFactory, topics, queues)"
   fi
@@ -283,7 +283,7 @@ domain_provision() {
   [[ -n "${ERIS_LEADER_KEY:-}" ]] && props+=":eris.leader.key.file=$(asadmin_escape "$ERIS_LEADER_KEY")"
   [[ -n "${ERIS_STANDBY:-}" ]] && props+=":eris.node.standby=$ERIS_STANDBY"
   # One asadmin process; its failing first line (no such property) is expected.
-  local f="$ERIS_HOME/sysprops.asadmin"
+  local f="$ERIS_WORK/sysprops.asadmin"
   (umask 077 && printf 'delete-system-property eris.genesis.hash\ncreate-system-properties %s\n' "$props" >"$f")
   asadm multimode --file "$f" 2>&1 | grep -q 'create-system-properties executed successfully' \
     || die "create-system-properties failed"

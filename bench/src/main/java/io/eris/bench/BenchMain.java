@@ -78,12 +78,27 @@ public final class BenchMain {
   // ---------------------------------------------------------------------------------------------
 
   private static void genesis(Args a) throws IOException {
-    Path dir = Path.of(a.required("dir"));
+    Genesis g =
+        writeGenesis(
+            Path.of(a.required("dir")),
+            a.required("seed"),
+            a.integer("accounts", 2000),
+            a.integer("t-ms", 250),
+            a.integer("validators", 1),
+            a.flag("shared-leader"),
+            Long.parseLong(a.str("timestamp", String.valueOf(System.currentTimeMillis()))));
+    System.out.println(g.chainId().toHex());
+  }
+
+  /**
+   * Writes the keys ({@code validator-i.key}; with {@code sharedLeader} also {@code leader.key} and
+   * {@code standby.key}), {@code genesis.json} and {@code genesis.json.hash} into {@code dir}. Keys
+   * already there are kept.
+   */
+  static Genesis writeGenesis(
+      Path dir, String seed, int n, int t, int validators, boolean sharedLeader, long timestamp)
+      throws IOException {
     Files.createDirectories(dir);
-    int validators = a.integer("validators", 1);
-    int t = a.integer("t-ms", 250);
-    String seed = a.required("seed");
-    int n = a.integer("accounts", 2000);
     List<PublicKey> keys = new ArrayList<>();
     for (int i = 1; i <= validators; i++) {
       Path f = dir.resolve("validator-" + i + ".key");
@@ -95,7 +110,7 @@ public final class BenchMain {
     // --shared-leader: a leader key of its own (leader.key), held by the leader node and its hot
     // standby (standby.key is the standby's node key), with no stake; else validator-1 leads.
     PublicKey leader = keys.get(0);
-    if (a.flag("shared-leader")) {
+    if (sharedLeader) {
       for (String name : List.of("leader.key", "standby.key")) {
         Path f = dir.resolve(name);
         if (!Files.exists(f)) {
@@ -121,7 +136,7 @@ public final class BenchMain {
     Genesis g =
         new Genesis(
             "eris-bench",
-            Long.parseLong(a.str("timestamp", String.valueOf(System.currentTimeMillis()))),
+            timestamp,
             t,
             Math.max(8 * t, 2000),
             leader,
@@ -139,7 +154,7 @@ public final class BenchMain {
     Path file = dir.resolve("genesis.json");
     Files.writeString(file, g.toJson(), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("genesis.json.hash"), g.chainId().toHex() + "\n");
-    System.out.println(g.chainId().toHex());
+    return g;
   }
 
   // ---------------------------------------------------------------------------------------------
