@@ -9,7 +9,9 @@ import io.eris.core.consensus.NodePorts;
 import io.eris.core.consensus.PowWorker;
 import io.eris.core.consensus.Reorg;
 import io.eris.core.consensus.Tuning;
+import io.eris.core.crypto.Hash;
 import io.eris.core.crypto.KeyPair;
+import io.eris.core.ledger.TxValidator;
 import io.eris.core.ledger.Verdict;
 import io.eris.core.model.Block;
 import io.eris.core.model.BlockKind;
@@ -79,7 +81,11 @@ public class ConsensusHost {
 
   private record Submit(Transaction tx, CompletableFuture<Verdict> answer) implements Item {}
 
+  /** The answer to a submission of a transaction the node already tracks: its row tells more. */
+  static final Verdict KNOWN = Verdict.reject(ErrorCode.DUPLICATE, "the node knows this tx");
+
   private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+  private volatile Hash chainId;
   private volatile ConsensusNode node;
   private volatile io.eris.core.consensus.NodeConfig coreConfig;
   private volatile boolean running;
@@ -107,6 +113,7 @@ public class ConsensusHost {
             leaderKey,
             rules.signatures(),
             Tuning.defaults(config.genesis()));
+    chainId = config.genesis().chainId();
     node = newNode();
     running = true;
     queue.offer(new Start());
@@ -183,12 +190,23 @@ public class ConsensusHost {
     }
   }
 
-  /** A client's transaction: the verdict once it is stored (PENDING) or refused. */
+  /**
+   * A client's transaction: the verdict once it is stored (PENDING) or refused. What needs no state
+   * (size, chain id, signature) is judged here, on the caller's thread, and answered at once; the
+   * loop then finds the signature in the cache. A transaction the node already tracks is answered
+   * {@link #KNOWN}, without a second admission.
+   */
   public CompletableFuture<Verdict> submit(Transaction tx) {
-    CompletableFuture<Verdict> answer = new CompletableFuture<>();
     if (!running) {
-      answer.complete(Verdict.reject(ErrorCode.MEMPOOL_FULL, "the node is not running"));
-    } else if (!queue.offer(new Submit(tx, answer))) {
+      return CompletableFuture.completedFuture(
+          Verdict.reject(ErrorCode.MEMPOOL_FULL, "the node is not running"));
+    }
+    Verdict stateless = TxValidator.stateless(tx, chainId, coreConfig.signatures());
+    if (!stateless.isOk()) {
+      return CompletableFuture.completedFuture(stateless);
+    }
+    CompletableFuture<Verdict> answer = new CompletableFuture<>();
+    if (!queue.offer(new Submit(tx, answer))) {
       answer.complete(Verdict.reject(ErrorCode.MEMPOOL_FULL, "the node is overloaded"));
     }
     return answer;
@@ -259,7 +277,7 @@ public class ConsensusHost {
     } else if (item instanceof Event e) {
       n.handle(e.event());
     } else if (item instanceof Submit s) {
-      Verdict v = n.submit(s.tx());
+      Verdict v = n.txStatus(s.tx().hash()).isPresent() ? KNOWN : n.submit(s.tx());
       if (v.isOk()) {
         txs.accept(s.tx(), java.time.Instant.now());
         events.tx(TxStatusView.pending(s.tx()));

@@ -15,6 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Submits signed transactions and reports their status. A transaction is sent as its canonical
@@ -38,15 +41,19 @@ public class TxResource {
   @EJB TxService txs;
   @EJB NodeLifecycle lifecycle;
 
+  /**
+   * The request thread is not held while the consensus loop commits: the response is resumed when
+   * the verdict comes (at once for what needs no state; after at most 10 s, {@code TIMEOUT}).
+   */
   @POST
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-  public Response submitBytes(InputStream body) {
-    return answer(txs.submit(config(), read(body)));
+  public void submitBytes(InputStream body, @Suspended AsyncResponse response) {
+    respond(response, txs.submitAsync(config(), read(body)));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response submitJson(InputStream body) {
+  public void submitJson(InputStream body, @Suspended AsyncResponse response) {
     String text = new String(read(body), StandardCharsets.UTF_8);
     Object parsed;
     try {
@@ -61,7 +68,18 @@ public class TxResource {
       throw ProblemException.badRequest(
           "MALFORMED_JSON", "expected {\"tx\": \"<lower-case hex of the canonical bytes>\"}");
     }
-    return answer(txs.submit(config(), HexFormat.of().parseHex(hex)));
+    respond(response, txs.submitAsync(config(), HexFormat.of().parseHex(hex)));
+  }
+
+  private static void respond(AsyncResponse response, CompletionStage<TxStatusView> verdict) {
+    verdict.whenComplete(
+        (v, failure) -> {
+          if (failure != null) {
+            response.resume(failure);
+          } else {
+            response.resume(answer(v));
+          }
+        });
   }
 
   @GET
@@ -97,7 +115,7 @@ public class TxResource {
     }
   }
 
-  private static Response answer(TxStatusView v) {
+  static Response answer(TxStatusView v) {
     if ("REJECTED".equals(v.status())) {
       Response problem = ProblemMapper.problem(422, v.code(), "Transaction rejected", v.reason());
       @SuppressWarnings("unchecked")
