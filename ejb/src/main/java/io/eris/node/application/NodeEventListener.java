@@ -1,10 +1,13 @@
 package io.eris.node.application;
 
+import java.util.List;
+
 /** Told of committed changes: the web tier's server-sent events, the tx-status topic. */
 public interface NodeEventListener {
-  /** The canonical head or the final block moved. */
-  void head(ChainRepository.Head head, String mode);
-
-  /** A transaction's lifecycle status changed. */
-  void tx(TxStatusView status);
+  /**
+   * What one database transaction changed, in order. Each listener is called on a thread of its
+   * own, one batch after the other, never on the consensus loop: a slow listener delays only
+   * itself.
+   */
+  void committed(List<NodeEvent> events);
 }

@@ -1,13 +1,14 @@
 package io.eris.web.rest;
 
-import io.eris.node.application.ChainRepository;
+import io.eris.node.application.NodeEvent;
 import io.eris.node.application.NodeEventListener;
 import io.eris.node.application.NodeEvents;
-import io.eris.node.application.TxStatusView;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class EventsResource implements NodeEventListener {
   /** Open streams per node: beyond this a new subscriber is refused (503). */
   static final int MAX_SUBSCRIBERS = 1_000;
+
+  private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject NodeEvents events;
 
@@ -62,32 +66,35 @@ public class EventsResource implements NodeEventListener {
     sink.send(sse.newEventBuilder().comment("subscribed").build());
   }
 
+  /** Runs on the events' own delivery thread, never on the consensus loop. */
   @Override
-  public void head(ChainRepository.Head head, String mode) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("height", head.height());
-    m.put("hash", head.hash().toHex());
-    m.put("finalHeight", head.finalHeight());
-    m.put("mode", mode);
-    broadcast("head", m, null);
-  }
-
-  @Override
-  public void tx(TxStatusView status) {
-    broadcast("tx", TxResource.view(status), status.sender());
-  }
-
-  private void broadcast(String name, Map<String, Object> data, String sender) {
+  public void committed(List<NodeEvent> events) {
     Sse current = sse;
     if (current == null || subscribers.isEmpty()) {
       return;
     }
+    for (NodeEvent e : events) {
+      if (e instanceof NodeEvent.HeadChanged h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("height", h.head().height());
+        m.put("hash", h.head().hash().toHex());
+        m.put("finalHeight", h.head().finalHeight());
+        m.put("mode", h.mode());
+        broadcast(current, "head", m, null);
+      } else if (e instanceof NodeEvent.TxChanged t) {
+        broadcast(current, "tx", TxResource.view(t.status()), t.status().sender());
+      }
+    }
+  }
+
+  /** The JSON is written once per event, not once per subscriber. */
+  private void broadcast(Sse current, String name, Map<String, Object> data, String sender) {
     OutboundSseEvent event =
         current
             .newEventBuilder()
             .name(name)
-            .mediaType(MediaType.APPLICATION_JSON_TYPE)
-            .data(Map.class, data)
+            .mediaType(MediaType.TEXT_PLAIN_TYPE)
+            .data(String.class, JSON.toJson(data))
             .build();
     subscribers.forEach(
         (sink, address) -> {

@@ -1,7 +1,7 @@
 package io.eris.node.infrastructure.messaging;
 
 import io.eris.core.codec.Json;
-import io.eris.node.application.ChainRepository;
+import io.eris.node.application.NodeEvent;
 import io.eris.node.application.NodeEventListener;
 import io.eris.node.application.NodeEvents;
 import io.eris.node.application.TxStatusView;
@@ -14,9 +14,12 @@ import jakarta.ejb.Startup;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -50,11 +53,36 @@ public class TxStatusPublisher implements NodeEventListener {
     events.removeListener(this);
   }
 
+  /**
+   * One connection and producer for the whole batch (on the events' own delivery thread, never on
+   * the consensus loop).
+   */
   @Override
-  public void head(ChainRepository.Head head, String mode) {}
+  public void committed(List<NodeEvent> events) {
+    List<TxStatusView> statuses = new ArrayList<>(events.size());
+    for (NodeEvent e : events) {
+      if (e instanceof NodeEvent.TxChanged t) {
+        statuses.add(t.status());
+      }
+    }
+    if (statuses.isEmpty()) {
+      return;
+    }
+    try (JMSContext context = connectionFactory.createContext()) {
+      JMSProducer producer = context.createProducer();
+      for (TxStatusView v : statuses) {
+        producer.send(topic, message(context, v));
+      }
+      lastError = "";
+    } catch (JMSException | RuntimeException e) {
+      if (!e.toString().equals(lastError)) {
+        LOG.warning("tx-status not published (broker unavailable?): " + e);
+        lastError = e.toString();
+      }
+    }
+  }
 
-  @Override
-  public void tx(TxStatusView v) {
+  static Map<String, Object> body(TxStatusView v) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("hash", v.hash());
     m.put("status", v.status());
@@ -69,20 +97,16 @@ public class TxStatusPublisher implements NodeEventListener {
     if (v.reason() != null) {
       m.put("reason", v.reason());
     }
-    try (JMSContext context = connectionFactory.createContext()) {
-      TextMessage message = context.createTextMessage(Json.write(m).trim());
-      message.setStringProperty("hash", v.hash());
-      message.setStringProperty("status", v.status());
-      if (v.sender() != null) {
-        message.setStringProperty("sender", v.sender());
-      }
-      context.createProducer().send(topic, message);
-      lastError = "";
-    } catch (JMSException | RuntimeException e) {
-      if (!e.toString().equals(lastError)) {
-        LOG.warning("tx-status not published (broker unavailable?): " + e);
-        lastError = e.toString();
-      }
+    return m;
+  }
+
+  private static TextMessage message(JMSContext context, TxStatusView v) throws JMSException {
+    TextMessage message = context.createTextMessage(Json.write(body(v)).trim());
+    message.setStringProperty("hash", v.hash());
+    message.setStringProperty("status", v.status());
+    if (v.sender() != null) {
+      message.setStringProperty("sender", v.sender());
     }
+    return message;
   }
 }
