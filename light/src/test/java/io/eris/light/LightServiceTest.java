@@ -8,6 +8,8 @@ import static io.eris.light.TestChain.V2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eris.core.crypto.Hash;
+import io.eris.core.ledger.AccountState;
 import io.eris.core.ledger.StateKeys;
 import io.eris.core.model.Vote;
 import io.eris.core.state.StateChange;
@@ -149,7 +151,7 @@ class LightServiceTest {
     n1.tamper =
         m -> {
           byte[] value = HEX.parseHex((String) m.get("value"));
-          var forged = io.eris.core.ledger.AccountState.decode(value).withBalance(1_000_000_000);
+          var forged = AccountState.decode(value).withBalance(1_000_000_000);
           m.put("value", HEX.formatHex(forged.encode()));
           return m;
         };
@@ -236,7 +238,7 @@ class LightServiceTest {
 
   @Test
   void votesForAnotherBlockOrAWrongHeaderAreRejected() {
-    Vote other = Vote.sign(V1, chain.chainId, 1, io.eris.core.crypto.Hash.sha256(new byte[1]));
+    Vote other = Vote.sign(V1, chain.chainId, 1, Hash.sha256(new byte[1]));
     n1.tamper =
         m -> {
           m.put("votes", List.of(HEX.formatHex(other.encode())));

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class NodeClientTest {
   private HttpServer server;
   private NodeEndpoint node;
-  private final NodeClient client = new NodeClient(Duration.ofSeconds(5), Duration.ofSeconds(10));
+  private final NodeClient client =
+      new NodeClient(Duration.ofSeconds(5), Duration.ofSeconds(10), null);
 
   @BeforeEach
   void start() throws Exception {

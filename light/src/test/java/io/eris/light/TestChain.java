@@ -4,7 +4,6 @@ import io.eris.core.codec.Json;
 import io.eris.core.crypto.Address;
 import io.eris.core.crypto.Hash;
 import io.eris.core.crypto.KeyPair;
-import io.eris.core.crypto.PublicKey;
 import io.eris.core.ledger.AccountState;
 import io.eris.core.ledger.GenesisState;
 import io.eris.core.ledger.LedgerState;
@@ -198,9 +197,5 @@ final class TestChain {
 
   static String hex(byte[] b) {
     return HEX.formatHex(b);
-  }
-
-  static PublicKey[] validatorKeys() {
-    return new PublicKey[] {V1.publicKey(), V2.publicKey(), V3.publicKey()};
   }
 }

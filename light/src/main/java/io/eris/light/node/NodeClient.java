@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,13 +27,20 @@ public final class NodeClient {
   private final HttpClient http;
   private final Duration requestTimeout;
 
-  public NodeClient(Duration connectTimeout, Duration requestTimeout) {
-    this.http =
+  /**
+   * @param executor for the client's asynchronous work (in the container: a managed executor);
+   *     null: the client's own threads
+   */
+  public NodeClient(Duration connectTimeout, Duration requestTimeout, Executor executor) {
+    HttpClient.Builder b =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if (executor != null) {
+      b.executor(executor);
+    }
+    this.http = b.build();
     this.requestTimeout = requestTimeout;
   }
 
@@ -79,11 +87,11 @@ public final class NodeClient {
       throw timeout(uri);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof TooLarge) {
+      if (causedBy(cause, TooLarge.class)) {
         throw new NodeFailure(
             NodeFailure.Code.TOO_LARGE, "the answer is over " + maxBytes + " bytes");
       }
-      if (cause instanceof HttpTimeoutException) {
+      if (causedBy(cause, HttpTimeoutException.class)) {
         throw timeout(uri);
       }
       String why = cause instanceof IOException ? cause.getClass().getSimpleName() : "error";
@@ -91,6 +99,15 @@ public final class NodeClient {
           NodeFailure.Code.UNREACHABLE,
           "no answer to " + uri.getPath() + " (" + why + messageOf(cause) + ")");
     }
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private NodeFailure timeout(URI uri) {

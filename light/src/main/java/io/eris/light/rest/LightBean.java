@@ -5,6 +5,7 @@ import io.eris.light.service.LightSettings;
 import io.eris.light.service.ProblemException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -30,6 +31,9 @@ public class LightBean {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
   private volatile LightService service;
   private volatile String configError = "not started";
   private ScheduledFuture<?> probe;
@@ -39,7 +43,7 @@ public class LightBean {
     try {
       LightSettings settings =
           LightSettings.from(name -> config.getOptionalValue(name, String.class));
-      service = new LightService(settings, System::currentTimeMillis);
+      service = new LightService(settings, System::currentTimeMillis, executor);
       configError = null;
       LOG.info(
           () ->

@@ -23,12 +23,14 @@ import io.eris.light.verify.VerifiedRead;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -66,9 +68,17 @@ public final class LightService {
   private volatile String lastVerifiedNode;
 
   public LightService(LightSettings settings, LongSupplier clock) {
+    this(settings, clock, null);
+  }
+
+  /**
+   * @param executor runs the HTTP client's asynchronous work (in the container: a managed
+   *     executor); null: the client's own threads
+   */
+  public LightService(LightSettings settings, LongSupplier clock, Executor executor) {
     this.settings = settings;
     this.clock = clock;
-    this.client = new NodeClient(settings.connectTimeout(), settings.requestTimeout());
+    this.client = new NodeClient(settings.connectTimeout(), settings.requestTimeout(), executor);
     this.pool = new NodePool(settings.nodes(), settings.backoffMs(), clock);
     this.cache =
         new VerifiedCache(
@@ -120,7 +130,7 @@ public final class LightService {
     }
     byte[] stateKey;
     try {
-      stateKey = StateKeys.kv(namespace, java.util.HexFormat.of().parseHex(keyHex));
+      stateKey = StateKeys.kv(namespace, HexFormat.of().parseHex(keyHex));
     } catch (CodecException e) {
       throw ProblemException.badRequest("BAD_KEY", e.getMessage());
     }

@@ -3,6 +3,7 @@ package io.eris.light.verify;
 import io.eris.core.codec.CodecException;
 import io.eris.core.crypto.Hash;
 import io.eris.core.model.BlockHeader;
+import io.eris.core.model.Limits;
 import io.eris.core.state.StateProof;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -108,6 +109,11 @@ public final class ReadVerifier {
     }
     if (!(v instanceof List<?> list)) {
       throw new Unverifiable(Rejection.MALFORMED, "\"votes\" is not an array");
+    }
+    if (list.size() > Limits.MAX_VALIDATORS) {
+      // Bounds the signature checks one answer can cost.
+      throw new Unverifiable(
+          Rejection.MALFORMED, list.size() + " votes, more than there can be validators");
     }
     List<byte[]> out = new ArrayList<>(list.size());
     for (Object o : list) {
