@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,6 +46,9 @@ public class TxService {
   @EJB SubmitAnswers answers;
 
   long timeoutMillis = SUBMIT_TIMEOUT_MS;
+
+  /** Fetched once per bean instance: a business call per submission costs a container lock. */
+  private Executor answerThreads;
 
   /**
    * Judges and, when acceptable, stores a transaction, and waits for the answer. Its own
@@ -82,7 +86,14 @@ public class TxService {
                     ? TxStatusView.rejected(
                         tx.hash().toHex(), "INTERNAL", "the node could not judge the transaction")
                     : answer(tx, v),
-            answers.executor());
+            answerThreads());
+  }
+
+  private Executor answerThreads() {
+    if (answerThreads == null) {
+      answerThreads = answers.executor();
+    }
+    return answerThreads;
   }
 
   private TxStatusView answer(Transaction tx, Verdict v) {
