@@ -1,6 +1,7 @@
 package io.eris.core.consensus;
 
 import io.eris.core.model.Block;
+import io.eris.core.model.BlockHeader;
 import io.eris.core.model.Transaction;
 import io.eris.core.model.Vote;
 
@@ -30,6 +31,14 @@ public sealed interface ConsensusEvent {
    * older head's leader timeout, an abandoned mining attempt) without cancelling them.
    */
   record TimerFired(Timer timer, long generation) implements ConsensusEvent {}
+
+  /**
+   * A proof-of-work step ended ({@link PowWorker}): {@code found} is the sealed header's nonce
+   * search result, or null when none of the step's nonces met the target; {@code nextNonce} is
+   * where the next step starts. {@code generation} is the head generation the step was for.
+   */
+  record PowSearched(long generation, long nextNonce, BlockHeader found)
+      implements ConsensusEvent {}
 
   /** What a timer is for. */
   enum Timer {

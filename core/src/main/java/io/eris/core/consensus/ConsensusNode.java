@@ -3,6 +3,7 @@ package io.eris.core.consensus;
 import io.eris.core.codec.ErrorCode;
 import io.eris.core.consensus.BlockTree.Node;
 import io.eris.core.consensus.ConsensusEvent.BlockReceived;
+import io.eris.core.consensus.ConsensusEvent.PowSearched;
 import io.eris.core.consensus.ConsensusEvent.SyncReplied;
 import io.eris.core.consensus.ConsensusEvent.SyncRequested;
 import io.eris.core.consensus.ConsensusEvent.Timer;
@@ -175,6 +176,8 @@ public final class ConsensusNode {
       onSyncReply(e.reply());
     } else if (event instanceof TimerFired e) {
       onTimer(e);
+    } else if (event instanceof PowSearched e) {
+      onPowSearched(e);
     }
   }
 
@@ -423,13 +426,16 @@ public final class ConsensusNode {
         }
       }
       case MINE_STEP -> {
-        if (t.generation() == headGeneration && miner != null && miner.mining()) {
-          BlockProducer.Produced p = miner.step(chain);
-          if (p != null) {
-            own(p);
-          } else {
-            schedule(Timer.MINE_STEP, headGeneration, now + tuning.mineStepMillis());
-          }
+        if (t.generation() == headGeneration
+            && miner != null
+            && miner.mining()
+            && !miner.searching()) {
+          long generation = headGeneration;
+          // The outcome comes back as an event, on the loop (the host searches elsewhere).
+          miner.startStep(
+              chain,
+              (nextNonce, found) ->
+                  ports.scheduler().schedule(new PowSearched(generation, nextNonce, found), now()));
         }
       }
       case MAINTENANCE -> {
@@ -438,6 +444,27 @@ public final class ConsensusNode {
           schedule(Timer.MAINTENANCE, startedAt, now + tuning.maintenanceMillis());
         }
       }
+    }
+  }
+
+  private void onPowSearched(PowSearched e) {
+    if (miner == null) {
+      return;
+    }
+    miner.stepEnded();
+    if (e.generation() != headGeneration) {
+      // A step for an older head: its attempt is gone. An attempt on the new head may have waited
+      // for this step to end.
+      if (miner.mining()) {
+        schedule(Timer.MINE_STEP, headGeneration, now() + tuning.mineStepMillis());
+      }
+      return;
+    }
+    BlockProducer.Produced p = miner.searched(chain, e.nextNonce(), e.found());
+    if (p != null) {
+      own(p);
+    } else if (miner.mining()) {
+      schedule(Timer.MINE_STEP, headGeneration, now() + tuning.mineStepMillis());
     }
   }
 

@@ -7,7 +7,6 @@ import io.eris.core.ledger.LedgerState;
 import io.eris.core.ledger.PowFunction;
 import io.eris.core.model.Block;
 import io.eris.core.model.BlockHeader;
-import java.util.Optional;
 
 /**
  * Proof-of-work fallback of a validator. Every new head arms a leader timeout; if it expires with
@@ -25,6 +24,7 @@ final class FallbackMiner {
   private final PowWorker worker;
   private final long attemptsPerStep;
   private Attempt attempt;
+  private boolean searching;
 
   FallbackMiner(
       KeyPair validatorKey, BlockProducer producer, PowWorker worker, long attemptsPerStep) {
@@ -70,27 +70,52 @@ final class FallbackMiner {
     return true;
   }
 
-  /** One bounded search step; the sealed block if it found a nonce. */
-  BlockProducer.Produced step(Chain chain) {
+  /** Whether a search step is out (its outcome not heard yet). */
+  boolean searching() {
+    return searching;
+  }
+
+  /**
+   * Starts the next bounded search step on {@code worker}; {@code done} hears where the following
+   * step starts and the header found, if any. False (and the attempt dropped) when the head moved.
+   */
+  boolean startStep(Chain chain, java.util.function.BiConsumer<Long, BlockHeader> done) {
+    if (attempt == null || attempt.parent != chain.head()) {
+      attempt = null;
+      return false;
+    }
+    Attempt a = attempt;
+    searching = true;
+    worker.search(
+        a.template.header(),
+        a.function,
+        a.nextNonce,
+        attemptsPerStep,
+        found -> done.accept(a.nextNonce + attemptsPerStep, found.orElse(null)));
+    return true;
+  }
+
+  /** The step that was out has ended (whichever attempt it was for). */
+  void stepEnded() {
+    searching = false;
+  }
+
+  /**
+   * The outcome of a step: the sealed block if it found a nonce for the attempt still in progress;
+   * null if it did not (the attempt moves on to {@code nextNonce}) or the attempt is gone.
+   */
+  BlockProducer.Produced searched(Chain chain, long nextNonce, BlockHeader found) {
     if (attempt == null || attempt.parent != chain.head()) {
       attempt = null;
       return null;
     }
-    Optional<BlockHeader> mined =
-        worker.search(
-            attempt.template.header(), attempt.function, attempt.nextNonce, attemptsPerStep);
-    if (mined.isEmpty()) {
-      attempt =
-          new Attempt(
-              attempt.parent,
-              attempt.template,
-              attempt.function,
-              attempt.nextNonce + attemptsPerStep);
+    if (found == null) {
+      attempt = new Attempt(attempt.parent, attempt.template, attempt.function, nextNonce);
       return null;
     }
-    Block block = BlockProducer.seal(attempt.template, mined.get(), validatorKey);
+    Block block = BlockProducer.seal(attempt.template, found, validatorKey);
     BlockProducer.Produced done =
-        new BlockProducer.Produced(mined.get(), block, attempt.template.execution());
+        new BlockProducer.Produced(found, block, attempt.template.execution());
     attempt = null;
     return done;
   }

@@ -12,6 +12,7 @@ import io.eris.core.model.Block;
 import io.eris.core.model.BlockKind;
 import io.eris.core.model.Transaction;
 import io.eris.core.model.Vote;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -242,6 +243,44 @@ class ConsensusNodeTest {
               assertThat(b.header().proposer()).isEqualTo(h.validators.get(1).address());
             });
     assertThat(node.head()).isEqualTo(h.sentBlocks.get(0));
+  }
+
+  @Test
+  void proofOfWorkIsSearchedOffTheLoopAndAStaleOutcomeSealsNothing() {
+    // A worker that only records the search: the test decides when it "finishes", as a managed
+    // executor would, with a nonce that meets the target (searched here with a large budget).
+    List<Runnable> searches = new ArrayList<>();
+    h.pow =
+        (template, function, first, attempts, done) ->
+            searches.add(() -> PowWorker.LOCAL.search(template, function, 0, 50_000_000, done));
+    ConsensusNode node = h.start(h.validators.get(1), null);
+    h.now += NodeHarness.TIMEOUT;
+    h.fire(node, Timer.LEADER_TIMEOUT);
+    h.fire(node, Timer.MINE_STEP);
+    assertThat(searches).as("one step out").hasSize(1);
+    h.fire(node, Timer.MINE_STEP);
+    assertThat(searches).as("never two steps at once").hasSize(1);
+    assertThat(h.sentBlocks).as("the loop did not wait for the search").isEmpty();
+
+    Block l1 = h.leaderBlock(h.genesisBlock(), 1);
+    deliver(node, l1); // the leader is back before the step ends
+    searches.remove(0).run();
+    h.drain(node);
+    assertThat(h.sentBlocks).as("a nonce for an older head seals nothing").isEmpty();
+    assertThat(node.head()).isEqualTo(l1);
+
+    h.now += NodeHarness.TIMEOUT; // silent again: a new attempt on l1, which can finish
+    h.fire(node, Timer.LEADER_TIMEOUT);
+    h.fire(node, Timer.MINE_STEP);
+    searches.remove(0).run();
+    h.drain(node);
+    assertThat(h.sentBlocks)
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.header().kind()).isEqualTo(BlockKind.POW);
+              assertThat(b.header().parent()).isEqualTo(l1.hash());
+            });
   }
 
   @Test

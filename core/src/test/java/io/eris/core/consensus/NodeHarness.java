@@ -59,7 +59,14 @@ final class NodeHarness {
   final List<EquivocationEvidence> evidence = new ArrayList<>();
   final List<TimerFired> timers = new ArrayList<>();
   final List<Long> timerTimes = new ArrayList<>();
+
+  /** Events the node scheduled that are not timers (proof-of-work outcomes), due at once. */
+  final List<ConsensusEvent> queued = new ArrayList<>();
+
   long now;
+
+  /** The proof-of-work port the next started node gets. */
+  PowWorker pow = PowWorker.LOCAL;
 
   private final InMemoryTreeNodeStore authorStore = new InMemoryTreeNodeStore();
   private final BlockProducer author;
@@ -151,11 +158,15 @@ final class NodeHarness {
                 outbox,
                 lease,
                 (event, at) -> {
-                  timers.add(event);
-                  timerTimes.add(at);
+                  if (event instanceof TimerFired t) {
+                    timers.add(t);
+                    timerTimes.add(at);
+                  } else {
+                    queued.add(event);
+                  }
                 },
                 () -> now,
-                PowWorker.LOCAL,
+                pow,
                 statuses::add,
                 new ChainObserver() {
                   @Override
@@ -172,15 +183,25 @@ final class NodeHarness {
     return node;
   }
 
-  /** Delivers the latest timer of {@code kind} the node asked for. */
+  /** Delivers the latest timer of {@code kind} the node asked for, then what that scheduled now. */
   void fire(ConsensusNode node, Timer kind) {
     for (int i = timers.size() - 1; i >= 0; i--) {
       if (timers.get(i).timer() == kind) {
         node.handle(timers.get(i));
+        while (!queued.isEmpty()) {
+          node.handle(queued.remove(0));
+        }
         return;
       }
     }
     throw new AssertionError("no " + kind + " timer was scheduled");
+  }
+
+  /** Delivers what the node scheduled for "now" (proof-of-work outcomes). */
+  void drain(ConsensusNode node) {
+    while (!queued.isEmpty()) {
+      node.handle(queued.remove(0));
+    }
   }
 
   /** When the latest timer of {@code kind} was asked for. */

@@ -6,14 +6,16 @@ import io.eris.core.consensus.ConsensusEvent;
 import io.eris.core.consensus.ConsensusNode;
 import io.eris.core.consensus.EquivocationEvidence;
 import io.eris.core.consensus.NodePorts;
-import io.eris.core.consensus.PowWorker;
 import io.eris.core.consensus.Reorg;
 import io.eris.core.consensus.Tuning;
 import io.eris.core.crypto.Hash;
 import io.eris.core.crypto.KeyPair;
+import io.eris.core.ledger.Miner;
+import io.eris.core.ledger.PowFunction;
 import io.eris.core.ledger.TxValidator;
 import io.eris.core.ledger.Verdict;
 import io.eris.core.model.Block;
+import io.eris.core.model.BlockHeader;
 import io.eris.core.model.BlockKind;
 import io.eris.core.model.Transaction;
 import io.eris.node.infrastructure.config.NodeConfig;
@@ -29,15 +31,18 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,6 +64,7 @@ public class ConsensusHost {
 
   @Resource ManagedThreadFactory threads;
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedExecutorService miners;
   @EJB ConsensusTransactions transactions;
   @EJB LeaseGateway lease;
   @EJB NodeMetrics metrics;
@@ -142,7 +148,7 @@ public class ConsensusHost {
                     Math.max(0, atMillis - System.currentTimeMillis()),
                     TimeUnit.MILLISECONDS),
             System::currentTimeMillis,
-            PowWorker.LOCAL,
+            this::mine,
             recorder,
             observer());
     return new ConsensusNode(coreConfig, ports);
@@ -179,6 +185,29 @@ public class ConsensusHost {
   /** Blocks this node signed go out through its transmitter first; counted there. */
   private boolean producedHere(Block block) {
     return transmitter.producedHere(block.hash());
+  }
+
+  /**
+   * One proof-of-work step, on the container's managed executor: the loop goes on applying blocks,
+   * votes and txs meanwhile and hears the outcome as an event. A stopped node ends the search.
+   */
+  private void mine(
+      BlockHeader template,
+      PowFunction function,
+      long firstNonce,
+      long attempts,
+      Consumer<Optional<BlockHeader>> done) {
+    try {
+      miners.execute(
+          () ->
+              done.accept(
+                  Optional.ofNullable(
+                      Miner.mine(template, function, firstNonce, attempts, () -> !running)
+                          .header())));
+    } catch (RuntimeException e) {
+      // executor refused (shutting down): the step found nothing; the miner tries again or stops
+      done.accept(Optional.empty());
+    }
   }
 
   /** Queues an event from a timer or the network; a full queue drops it (and counts it). */
