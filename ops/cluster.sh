@@ -5,7 +5,7 @@
 # settings; this script only chooses them: n1 and n4 get the shared leader key
 # (ERIS_LEADER_KEY) and the shared lease database (ERIS_LEASE_DB_NAME, n1's).
 #
-#   ./eris cluster start | stop | status | urls | clean
+#   ./eris cluster start | stop | status | urls | clean [--keep-installs]
 #   ./eris cluster restart NODE        (re)start one node, e.g. after a kill: it catches up
 #   ./eris cluster stop-node NODE      stop one node cleanly
 #   ./eris cluster kill NODE           kill -9 one node's server (a crash)
@@ -176,13 +176,27 @@ cmd_urls() {
 }
 
 # Stops the cluster and forgets its chain: domains, broker, databases, keys and genesis.
+# --keep-installs keeps the unpacked Payara and Artemis (a fresh cluster starts sooner).
 cmd_clean() {
-  cmd_stop
+  local keep=0
+  [[ "${1:-}" == --keep-installs ]] && keep=1
+  [[ -s "$CLUSTER_DIR/genesis.json.hash" ]] && cmd_stop
   local n
   for n in "${NODES[@]}"; do
     _psql_admin -c "DROP DATABASE IF EXISTS $(node_db "$n")" || warn "could not drop $(node_db "$n")"
   done
-  rm -rf "$CLUSTER_DIR"
+  if ((keep)); then
+    eris_profile run >/dev/null
+    local d
+    for n in "${NODES[@]}"; do
+      d="$CLUSTER_DIR/payara-$PAYARA_VERSION/payara6/glassfish/domains/eris-$n"
+      if [[ -d "$d" ]]; then rm -rf "$d"; fi
+    done
+    find "$CLUSTER_DIR" -mindepth 1 -maxdepth 1 -not -name "payara-*" -not -name "artemis-*" \
+      -not -name downloads -exec rm -rf {} +
+  else
+    rm -rf "$CLUSTER_DIR"
+  fi
   info "cluster state deleted"
 }
 
@@ -251,10 +265,10 @@ case "${1:-}" in
   stop-node) cmd_stop_node "${2:-}" ;;
   status) cmd_status ;;
   urls) cmd_urls ;;
-  clean) cmd_clean ;;
+  clean) cmd_clean "${2:-}" ;;
   kill) cmd_kill "${2:-}" ;;
   kill-broker) cmd_kill_broker ;;
   start-broker) cmd_start_broker ;;
   db-outage) cmd_db_outage "${2:-}" "${3:-}" ;;
-  *) die "usage: ./eris cluster start|stop|status|urls|clean|restart NODE|stop-node NODE|kill NODE|kill-broker|start-broker|db-outage NODE SECS" ;;
+  *) die "usage: ./eris cluster start|stop|status|urls|clean [--keep-installs]|restart NODE|stop-node NODE|kill NODE|kill-broker|start-broker|db-outage NODE SECS" ;;
 esac

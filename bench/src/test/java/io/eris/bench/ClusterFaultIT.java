@@ -58,21 +58,22 @@ class ClusterFaultIT {
   static void startClusterAndLoad() throws Exception {
     cluster = ClusterControl.fromSystemProperties();
     Path keys = cluster.dir().resolve("keys");
-    if (!Files.exists(cluster.dir().resolve("genesis.json"))) {
-      // The bench's genesis (accounts funded for the load), laid out as ops/cluster.sh expects.
-      Path gen = cluster.dir().resolve("genesis-work");
-      Genesis g =
-          BenchMain.writeGenesis(gen, SEED, ACCOUNTS, T_MS, 3, true, System.currentTimeMillis());
-      Files.createDirectories(keys);
-      for (int i = 1; i <= 3; i++) {
-        copy(gen.resolve("validator-" + i + ".key"), keys.resolve("n" + i + ".key"));
-      }
-      copy(gen.resolve("standby.key"), keys.resolve("n4.key"));
-      copy(gen.resolve("leader.key"), keys.resolve("leader.key"));
-      copy(gen.resolve("genesis.json"), cluster.dir().resolve("genesis.json"));
-      copy(gen.resolve("genesis.json.hash"), cluster.dir().resolve("genesis.json.hash"));
-      log("genesis %s with %d accounts", g.chainId().toHex().substring(0, 16), ACCOUNTS);
+    // A fresh chain every run: whatever an earlier run left (domains, databases, broker data).
+    cluster.run(600, "clean", "--keep-installs");
+    Files.createDirectories(cluster.dir());
+    // The bench's genesis (accounts funded for the load), laid out as ops/cluster.sh expects.
+    Path gen = cluster.dir().resolve("genesis-work");
+    Genesis g =
+        BenchMain.writeGenesis(gen, SEED, ACCOUNTS, T_MS, 3, true, System.currentTimeMillis());
+    Files.createDirectories(keys);
+    for (int i = 1; i <= 3; i++) {
+      copy(gen.resolve("validator-" + i + ".key"), keys.resolve("n" + i + ".key"));
     }
+    copy(gen.resolve("standby.key"), keys.resolve("n4.key"));
+    copy(gen.resolve("leader.key"), keys.resolve("leader.key"));
+    copy(gen.resolve("genesis.json"), cluster.dir().resolve("genesis.json"));
+    copy(gen.resolve("genesis.json.hash"), cluster.dir().resolve("genesis.json.hash"));
+    log("genesis %s with %d accounts", g.chainId().toHex().substring(0, 16), ACCOUNTS);
     chainId =
         Hash.fromHex(
             Files.readString(cluster.dir().resolve("genesis.json.hash"), StandardCharsets.UTF_8)
@@ -407,7 +408,7 @@ class ClusterFaultIT {
   }
 
   private static void copy(Path from, Path to) throws IOException {
-    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
   }
 
   private static double seconds(long fromNanos) {
