@@ -52,6 +52,10 @@ final class HttpConn implements Closeable {
     return exchange("GET", path, null, null, "application/json");
   }
 
+  Response get(String path, String accept) throws IOException {
+    return exchange("GET", path, null, null, accept);
+  }
+
   /**
    * Opens a streaming GET (server-sent events); the caller reads the returned stream (de-chunked)
    * until it ends, then closes this connection.

@@ -170,6 +170,16 @@ final class ClusterControl {
     return getJson(node, "/api/v1/blocks/" + height);
   }
 
+  /** The node's Prometheus text at {@code /metrics}, or "" when it does not answer. */
+  String metrics(String node) {
+    try (HttpConn c = new HttpConn(url(node), 5_000)) {
+      HttpConn.Response r = c.get("/metrics", "text/plain");
+      return r.status() == 200 ? r.text() : "";
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
   @SuppressWarnings("unchecked")
   Map<String, Object> getJson(String node, String path) {
     try (HttpConn c = new HttpConn(url(node), 5_000)) {

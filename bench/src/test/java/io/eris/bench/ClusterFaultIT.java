@@ -172,6 +172,15 @@ class ClusterFaultIT {
         first.height(), first.kind(), first.epoch(), failover, 3 * T_MS);
     assertEquals(
         "LEADER", first.kind(), "the standby led before the validators fell back to proof of work");
+    awaitTrue(
+        "the standby reports STANDBY-LEADER (head and /metrics)",
+        60,
+        () -> {
+          Map<String, Object> h = cluster.head("n4");
+          return h != null
+              && "STANDBY-LEADER".equals(h.get("mode"))
+              && cluster.metrics("n4").contains("eris_mode_standby_leader 1");
+        });
     long finalNow = tracker.nFinal.get();
     awaitTrue("txs reach FINAL under the standby", 60, () -> tracker.nFinal.get() >= finalNow + 20);
   }

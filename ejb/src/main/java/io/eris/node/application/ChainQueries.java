@@ -13,6 +13,7 @@ import java.util.Optional;
 public class ChainQueries {
   @Inject ChainRepository repository;
   @EJB NodeLifecycle lifecycle;
+  @EJB ConsensusHost consensus;
 
   private boolean running() {
     return lifecycle.status() == NodeStatus.RUNNING;
@@ -26,13 +27,17 @@ public class ChainQueries {
     return lifecycle.config().map(c -> c.genesis().chainId());
   }
 
-  /** LEADER while the head was made by the leader, FALLBACK while proof-of-work carries it. */
+  /**
+   * LEADER while the head was made by the leader, FALLBACK while proof-of-work carries it,
+   * STANDBY-LEADER on the hot standby while it leads ({@link ConsensusHost#mode}).
+   */
   public String mode() {
     Head head = repository.head();
-    return repository
-        .byHash(head.hash())
-        .map(b -> b.header().kind() == io.eris.core.model.BlockKind.POW ? "FALLBACK" : "LEADER")
-        .orElse("LEADER");
+    return consensus.mode(
+        repository
+            .byHash(head.hash())
+            .map(b -> b.header().kind())
+            .orElse(io.eris.core.model.BlockKind.LEADER));
   }
 
   public Optional<Block> canonicalAt(long height) {

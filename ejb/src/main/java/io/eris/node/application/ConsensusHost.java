@@ -95,6 +95,9 @@ public class ConsensusHost {
   private volatile ConsensusNode node;
   private volatile io.eris.core.consensus.NodeConfig coreConfig;
   private volatile boolean running;
+  private volatile boolean standby;
+  private volatile boolean leadingHere;
+  private volatile BlockKind headKind = BlockKind.LEADER;
   private volatile int mempoolSize;
   private Thread loop;
 
@@ -120,6 +123,7 @@ public class ConsensusHost {
             rules.signatures(),
             Tuning.defaults(config.genesis()));
     chainId = config.genesis().chainId();
+    standby = config.standby();
     node = newNode();
     running = true;
     queue.offer(new Start());
@@ -158,15 +162,17 @@ public class ConsensusHost {
     return new ChainObserver() {
       @Override
       public void headChanged(Block head, Reorg reorg) {
-        if (!producedHere(head)) {
+        leadingHere = producedHere(head);
+        headKind = head.header().kind();
+        if (!leadingHere) {
           metrics.blockImported();
         }
-        events.head(chain.head(), head.header().kind() == BlockKind.POW ? "FALLBACK" : "LEADER");
+        events.head(chain.head(), mode(head.header().kind()));
       }
 
       @Override
       public void finalized(Block block) {
-        events.head(chain.head(), block.header().kind() == BlockKind.POW ? "FALLBACK" : "LEADER");
+        events.head(chain.head(), mode(headKind));
       }
 
       @Override
@@ -180,6 +186,18 @@ public class ConsensusHost {
         metrics.dropped(reason);
       }
     };
+  }
+
+  /**
+   * The network's mode as this node sees it from the head: FALLBACK while proof-of-work blocks
+   * carry the chain; STANDBY-LEADER on the hot standby while it leads (only the standby knows that
+   * the leader key's blocks come from it); LEADER otherwise.
+   */
+  public String mode(BlockKind headKind) {
+    if (headKind == BlockKind.POW) {
+      return "FALLBACK";
+    }
+    return standby && leadingHere ? "STANDBY-LEADER" : "LEADER";
   }
 
   /** Blocks this node signed go out through its transmitter first; counted there. */

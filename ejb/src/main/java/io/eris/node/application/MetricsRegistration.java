@@ -32,6 +32,10 @@ public class MetricsRegistration {
         "eris_mode_fallback",
         chain,
         c -> c.head().isPresent() && "FALLBACK".equals(c.mode()) ? 1 : 0);
+    registry.gauge(
+        "eris_mode_standby_leader",
+        chain,
+        c -> c.head().isPresent() && "STANDBY-LEADER".equals(c.mode()) ? 1 : 0);
     registry.gauge("eris_running", lifecycle, l -> l.status() == NodeStatus.RUNNING ? 1 : 0);
     registry.gauge("eris_mempool_txs", consensus, ConsensusHost::mempoolSize);
     registry.gauge("eris_event_queue", consensus, ConsensusHost::queueSize);
