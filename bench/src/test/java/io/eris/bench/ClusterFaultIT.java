@@ -125,6 +125,12 @@ class ClusterFaultIT {
       figures.put("expired", tracker.nExpired.get());
       figures.put("rejected_invalid", tracker.nRejectedInvalid.get());
       figures.put("invalid_accepted", tracker.nInvalidAccepted.get());
+      // Over the whole run, faults included (latencies of txs sent during an outage count too).
+      figures.put("p50_included_ms", ms(tracker.includedLatency, 0.50));
+      figures.put("p99_included_ms", ms(tracker.includedLatency, 0.99));
+      figures.put("p50_final_ms", ms(tracker.finalLatency, 0.50));
+      figures.put("p99_final_ms", ms(tracker.finalLatency, 0.99));
+      figures.put("p99_reject_ms", ms(tracker.rejectLatency, 0.99));
     }
     if (cluster != null) {
       writeFigures(cluster.reportFile());
@@ -426,6 +432,10 @@ class ClusterFaultIT {
 
   private static double seconds(long fromNanos) {
     return round((System.nanoTime() - fromNanos) / 1e9);
+  }
+
+  private static double ms(Latencies l, double q) {
+    return l.count() == 0 ? -1 : round(l.percentileMicros(q) / 1000.0);
   }
 
   private static double round(double v) {
