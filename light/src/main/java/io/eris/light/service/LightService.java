@@ -85,10 +85,6 @@ public final class LightService {
             settings.cacheSize(), settings.cacheTtlMs(), settings.cacheStaleMs(), clock);
   }
 
-  public LightSettings settings() {
-    return settings;
-  }
-
   // ---- reads -----------------------------------------------------------------------------
 
   /** {@code GET /api/v1/accounts/{address}}: the account at the newest final block, verified. */
@@ -241,14 +237,14 @@ public final class LightService {
     long at = lastVerifiedAtMs;
     String node = lastVerifiedNode;
     if (at == 0) {
-      return new ReadyState(false, "no node has answered with verified data yet", 0, null);
+      return new ReadyState(false, "no node has answered with verified data yet", null);
     }
     long age = clock.getAsLong() - at;
     if (age > settings.readyWithinMs()) {
       return new ReadyState(
-          false, "no verified answer for " + age + " ms (last from " + node + ")", at, node);
+          false, "no verified answer for " + age + " ms (last from " + node + ")", node);
     }
-    return new ReadyState(true, "verified answer from " + node + " " + age + " ms ago", at, node);
+    return new ReadyState(true, "verified answer from " + node + " " + age + " ms ago", node);
   }
 
   /**

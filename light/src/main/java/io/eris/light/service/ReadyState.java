@@ -1,4 +1,4 @@
 package io.eris.light.service;
 
 /** Whether a node answered with verified data recently, for the readiness check. */
-public record ReadyState(boolean up, String detail, long lastVerifiedAtMs, String lastNode) {}
+public record ReadyState(boolean up, String detail, String lastNode) {}
