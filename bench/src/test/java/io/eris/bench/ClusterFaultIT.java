@@ -42,8 +42,13 @@ class ClusterFaultIT {
   static final String SEED = "eris-cluster-it";
   static final int ACCOUNTS = 400;
   static final int CLIENTS = 8;
-  static final double RATE = 40;
+  static final double RATE = 20;
+  static final int INVALID_EVERY = 10;
   static final int T_MS = 250;
+
+  /** Prometheus text: the gauge at 1, whatever tags (mp_scope) and number format. */
+  static final java.util.regex.Pattern STANDBY_LEADER_METRIC =
+      java.util.regex.Pattern.compile("(?m)^eris_mode_standby_leader(\\{[^}]*\\})? 1(\\.0)?$");
 
   static ClusterControl cluster;
   static Accounts accounts;
@@ -96,7 +101,7 @@ class ClusterFaultIT {
                 List.of(cluster.url("n1"), cluster.url("n4"), cluster.url("n2"), cluster.url("n3")),
                 CLIENTS,
                 RATE,
-                50,
+                INVALID_EVERY,
                 chainId,
                 "c"),
             accounts,
@@ -125,6 +130,11 @@ class ClusterFaultIT {
       figures.put("expired", tracker.nExpired.get());
       figures.put("rejected_invalid", tracker.nRejectedInvalid.get());
       figures.put("invalid_accepted", tracker.nInvalidAccepted.get());
+      if (watcher != null) {
+        // Leader epochs in the chain: each is one taking of the lease (a failover, or a lapse
+        // when the holder renewed late).
+        figures.put("leader_epochs", watcher.maxEpoch());
+      }
       // Over the whole run, faults included (latencies of txs sent during an outage count too).
       figures.put("p50_included_ms", ms(tracker.includedLatency, 0.50));
       figures.put("p99_included_ms", ms(tracker.includedLatency, 0.99));
@@ -152,8 +162,6 @@ class ClusterFaultIT {
     log("normal: %.1f tx/s FINAL", rate);
     assertTrue(tracker.nFinal.get() > finalBefore, "txs reach FINAL under the leader");
     assertTrue(watcher.latest().kind().equals("LEADER"), "the chain is led: " + watcher.latest());
-    assertEquals(0, tracker.nInvalidAccepted.get(), "no invalid tx was accepted");
-    assertTrue(tracker.nRejectedInvalid.get() > 0, "invalid txs were refused");
   }
 
   @Test
@@ -185,7 +193,7 @@ class ClusterFaultIT {
           Map<String, Object> h = cluster.head("n4");
           return h != null
               && "STANDBY-LEADER".equals(h.get("mode"))
-              && cluster.metrics("n4").contains("eris_mode_standby_leader 1");
+              && STANDBY_LEADER_METRIC.matcher(cluster.metrics("n4")).find();
         });
     long finalNow = tracker.nFinal.get();
     awaitTrue("txs reach FINAL under the standby", 60, () -> tracker.nFinal.get() >= finalNow + 20);
@@ -290,8 +298,25 @@ class ClusterFaultIT {
     cluster.awaitBackground(15 * 60);
     load.stop();
     long stopped = System.nanoTime();
-    awaitTrue("every accepted tx settles", 180, () -> tracker.unsettled() == 0 || polled());
+    // A backlog may take a while on a slow machine: wait as long as txs keep settling (up to 15
+    // minutes), and fail only when a minute passes without any settling.
+    long deadline = System.nanoTime() + 15 * 60 * 1_000_000_000L;
+    long lastUnsettled = Long.MAX_VALUE;
+    long lastProgress = System.nanoTime();
+    while (!(tracker.unsettled() == 0 || polled())) {
+      long u = tracker.unsettled();
+      if (u < lastUnsettled) {
+        lastUnsettled = u;
+        lastProgress = System.nanoTime();
+      }
+      if (System.nanoTime() - lastProgress > 60_000_000_000L || System.nanoTime() > deadline) {
+        break;
+      }
+      Thread.sleep(1_000);
+    }
     figures.put("drain_s", seconds(stopped));
+    assertEquals(0, tracker.nInvalidAccepted.get(), "no invalid tx was accepted");
+    assertTrue(tracker.nRejectedInvalid.get() > 0, "invalid txs were refused");
     List<String> lost = new ArrayList<>();
     for (Map.Entry<String, TxRecord> e : tracker.txs.entrySet()) {
       TxRecord r = e.getValue();
