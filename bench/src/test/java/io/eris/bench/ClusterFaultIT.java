@@ -381,10 +381,11 @@ class ClusterFaultIT {
 
   /** Asks the nodes for what the event stream did not report; true when nothing is left. */
   private static boolean polled() {
-    if (tracker.unsettled() > 200) {
-      return false;
-    }
+    int asked = 0;
     for (Map.Entry<String, TxRecord> e : tracker.txs.entrySet()) {
+      if (asked >= 300) {
+        break; // the rest next round
+      }
       TxRecord r = e.getValue();
       boolean open;
       synchronized (r) {
@@ -393,6 +394,7 @@ class ClusterFaultIT {
       if (!open) {
         continue;
       }
+      asked++;
       for (String n : ClusterControl.NODES) {
         Map<String, Object> s = cluster.getJson(n, "/api/v1/txs/" + e.getKey());
         if (s != null && s.get("status") instanceof String status) {

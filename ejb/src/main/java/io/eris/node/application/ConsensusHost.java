@@ -96,7 +96,7 @@ public class ConsensusHost {
   private volatile io.eris.core.consensus.NodeConfig coreConfig;
   private volatile boolean running;
   private volatile boolean standby;
-  private volatile boolean leadingHere;
+  private volatile Hash headHash;
   private volatile BlockKind headKind = BlockKind.LEADER;
   private volatile int mempoolSize;
   private Thread loop;
@@ -162,9 +162,9 @@ public class ConsensusHost {
     return new ChainObserver() {
       @Override
       public void headChanged(Block head, Reorg reorg) {
-        leadingHere = producedHere(head);
+        headHash = head.hash();
         headKind = head.header().kind();
-        if (!leadingHere) {
+        if (!producedHere(head)) {
           metrics.blockImported();
         }
         events.head(chain.head(), mode(head.header().kind()));
@@ -197,7 +197,10 @@ public class ConsensusHost {
     if (headKind == BlockKind.POW) {
       return "FALLBACK";
     }
-    return standby && leadingHere ? "STANDBY-LEADER" : "LEADER";
+    // Asked when it is needed: the core hands an own block to the transmitter just after the
+    // head moved to it.
+    Hash head = headHash;
+    return standby && head != null && transmitter.producedHere(head) ? "STANDBY-LEADER" : "LEADER";
   }
 
   /** Blocks this node signed go out through its transmitter first; counted there. */
