@@ -195,8 +195,7 @@ class ClusterFaultIT {
               && "STANDBY-LEADER".equals(h.get("mode"))
               && STANDBY_LEADER_METRIC.matcher(cluster.metrics("n4")).find();
         });
-    long finalNow = tracker.nFinal.get();
-    awaitTrue("txs reach FINAL under the standby", 60, () -> tracker.nFinal.get() >= finalNow + 20);
+    awaitMoreFinal("txs reach FINAL under the standby", tracker.nFinal.get(), 60);
   }
 
   @Test
@@ -252,8 +251,7 @@ class ClusterFaultIT {
             180,
             () -> watcher.firstAfter(upAt, b -> b.kind().equals("LEADER") && b.epoch() > maxEpoch));
     log("leading again at height %d, epoch %d", led.height(), led.epoch());
-    long finalNow = tracker.nFinal.get();
-    awaitTrue("txs reach FINAL under the leader", 60, () -> tracker.nFinal.get() >= finalNow + 20);
+    awaitMoreFinal("txs reach FINAL under the leader", tracker.nFinal.get(), 60);
   }
 
   @Test
@@ -268,7 +266,7 @@ class ClusterFaultIT {
     for (String n : List.of("n1", "n2", "n3")) {
       awaitTrue(n + " receives blocks again", 180, () -> heightOf(n) >= heightAt + 8);
     }
-    awaitTrue("txs reach FINAL again", 120, () -> tracker.nFinal.get() >= finalNow + 20);
+    awaitMoreFinal("txs reach FINAL again", finalNow, 120);
     figures.put("broker_recovery_ms", System.currentTimeMillis() - restartedAt);
   }
 
@@ -288,8 +286,7 @@ class ClusterFaultIT {
           return h != null && heightOf("n3") >= watcher.latest().height() - 2;
         });
     figures.put("db_outage_recovery_ms", System.currentTimeMillis() - t0);
-    long finalNow = tracker.nFinal.get();
-    awaitTrue("txs reach FINAL", 60, () -> tracker.nFinal.get() >= finalNow + 20);
+    awaitMoreFinal("txs reach FINAL", tracker.nFinal.get(), 60);
   }
 
   @Test
@@ -411,6 +408,12 @@ class ClusterFaultIT {
       }
     }
     return tracker.unsettled() == 0;
+  }
+
+  /** Waits until at least 20 more txs than {@code finalBefore} are FINAL. */
+  private static void awaitMoreFinal(String what, long finalBefore, int seconds)
+      throws InterruptedException {
+    awaitTrue(what, seconds, () -> tracker.nFinal.get() >= finalBefore + 20);
   }
 
   private static double finalRateOver(int secondsWindow) throws InterruptedException {
