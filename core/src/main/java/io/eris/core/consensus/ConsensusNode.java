@@ -376,14 +376,22 @@ public final class ConsensusNode {
     if (!reply.chainId().equals(chainId)) {
       return;
     }
+    int fresh = 0;
     for (Block b : reply.blocks()) {
-      onBlock(b);
+      if (!chain.knows(b.hash())) {
+        onBlock(b);
+        if (chain.knows(b.hash())) {
+          fresh++;
+        }
+      }
     }
     for (Vote v : reply.votes()) {
       onVote(v);
     }
     Node theirs = chain.node(reply.responderHead());
     boolean behind = theirs == null && reply.responderHeadHeight() > chain.head().height();
+    // Only an answer that moved this node on (or shows it is not behind) settles the request in
+    // flight; the same answer again, or a stale peer's, waits for the retry.
     // A peer that was down as long as this node may answer with the same stale head: only a head
     // recent enough to be live counts as the network's.
     if (leader != null
@@ -391,7 +399,10 @@ public final class ConsensusNode {
         && theirs.block.header().timestampMillis() >= now() - leaderTimeout()) {
       leader.markCaughtUp();
     }
-    if (behind && reply.blocks().size() >= tuning.syncBatch()) {
+    if (fresh > 0 || !behind) {
+      sync.answered();
+    }
+    if (behind && fresh > 0) {
       sync.request(chain, reply.responderHead(), now());
     }
   }

@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * Catching up: blocks whose parent is unknown wait here (bounded) while the node asks a peer for
  * the chain leading to them; requests carry a block locator; answers are built from the tree and
- * the store. Requests are rate-limited per target, because every block of a missing branch would
- * otherwise trigger its own request.
+ * the store. One request is in flight at a time (until it is answered with progress, or for {@code
+ * retryMillis}): every block of a missing branch, and every vote for one, would otherwise send its
+ * own request, and a node far behind would drown in answers it asked for twice.
  */
 final class Synchronizer {
   private final Hash chainId;
@@ -29,7 +30,7 @@ final class Synchronizer {
   private final long retryMillis;
   private final LinkedHashMap<Hash, Block> orphans = new LinkedHashMap<>();
   private final Map<Hash, List<Hash>> orphansByParent = new HashMap<>();
-  private final Map<Hash, Long> requestedAt = new HashMap<>();
+  private long inFlightSince = -1;
 
   Synchronizer(
       Hash chainId,
@@ -92,17 +93,21 @@ final class Synchronizer {
     }
   }
 
-  /** Asks a peer for the chain up to {@code target} ({@link Hash#ZERO}: the peer's head). */
+  /**
+   * Asks a peer for the chain up to {@code target} ({@link Hash#ZERO}: the peer's head), unless a
+   * request is still in flight: its answer leads to the next request.
+   */
   void request(Chain chain, Hash target, long nowMillis) {
-    Long last = requestedAt.get(target);
-    if (last != null && nowMillis - last < retryMillis) {
+    if (inFlightSince >= 0 && nowMillis - inFlightSince < retryMillis) {
       return;
     }
-    if (requestedAt.size() > 4 * orphanCapacity) {
-      requestedAt.clear();
-    }
-    requestedAt.put(target, nowMillis);
+    inFlightSince = nowMillis;
     transmitter.requestSync(new SyncRequest(chainId, self, locator(chain), target, batch));
+  }
+
+  /** The request in flight was answered: the next one may go out at once. */
+  void answered() {
+    inFlightSince = -1;
   }
 
   /** Hashes of the canonical chain: the head, then back in doubling steps, then the genesis. */

@@ -115,6 +115,10 @@ class ConsensusNodeTest {
   @Test
   void aBlockWithAnUnknownParentAsksForItsAncestors() {
     ConsensusNode node = h.start(h.validators.get(1), null);
+    // The request sent at start is answered: the peer is at the genesis too.
+    node.handle(
+        new SyncReplied(
+            new SyncReply(h.chainId(), h.genesisBlock().hash(), 0, 0, List.of(), List.of())));
     h.sentRequests.clear();
     Block l1 = h.leaderBlock(h.genesisBlock(), 1);
     Block l2 = h.leaderBlock(l1, 1);
@@ -224,6 +228,58 @@ class ConsensusNodeTest {
               assertThat(b.header().parent()).isEqualTo(l2.hash());
               assertThat(b.header().kind()).isEqualTo(BlockKind.LEADER);
             });
+  }
+
+  @Test
+  void oneSyncRequestIsInFlightAtATimeAndProgressSendsTheNext() {
+    List<Block> chain = new ArrayList<>();
+    Block parent = h.genesisBlock();
+    for (int i = 0; i < 6; i++) {
+      parent = h.leaderBlock(parent, 1);
+      chain.add(parent);
+    }
+    h.now = parent.header().timestampMillis() + 50;
+    ConsensusNode node = h.start(h.validators.get(1), null);
+    int afterStart = h.sentRequests.size();
+    assertThat(afterStart).as("a starting node asks once").isEqualTo(1);
+
+    // Blocks far ahead arrive live: orphans, but no request of their own while one is in flight.
+    node.handle(new BlockReceived(chain.get(5)));
+    node.handle(new BlockReceived(chain.get(4)));
+    assertThat(h.sentRequests).hasSize(afterStart);
+
+    // An answer with progress (blocks 1-2 of 6) sends the next request at once.
+    node.handle(
+        new SyncReplied(
+            new SyncReply(h.chainId(), chain.get(3).hash(), 4, 0, chain.subList(0, 2), List.of())));
+    assertThat(node.head().height()).isEqualTo(2);
+    assertThat(h.sentRequests).hasSize(afterStart + 1);
+
+    // The same answer again (a duplicate) moves nothing and sends nothing.
+    node.handle(
+        new SyncReplied(
+            new SyncReply(h.chainId(), chain.get(3).hash(), 4, 0, chain.subList(0, 2), List.of())));
+    assertThat(h.sentRequests).hasSize(afterStart + 1);
+
+    // Blocks 3-4 join the chain and release the orphans waiting above them.
+    node.handle(
+        new SyncReplied(
+            new SyncReply(h.chainId(), chain.get(3).hash(), 4, 0, chain.subList(2, 4), List.of())));
+    assertThat(node.head().height()).isEqualTo(6);
+
+    // A lost answer: the request is repeated only after the retry interval.
+    Block next = h.leaderBlock(h.leaderBlock(parent, 1), 1);
+    h.now = next.header().timestampMillis();
+    int before = h.sentRequests.size();
+    node.handle(new BlockReceived(next));
+    assertThat(h.sentRequests).hasSize(before + 1);
+    node.handle(new BlockReceived(next));
+    h.now += Tuning.defaults(h.genesis).syncRetryMillis() - 1;
+    node.handle(new BlockReceived(h.leaderBlock(next, 1)));
+    assertThat(h.sentRequests).hasSize(before + 1);
+    h.now += 1;
+    node.handle(new BlockReceived(h.leaderBlock(h.leaderBlock(next, 1), 1)));
+    assertThat(h.sentRequests).hasSize(before + 2);
   }
 
   @Test

@@ -124,6 +124,13 @@ public class ConsensusHost {
             Tuning.defaults(config.genesis()));
     chainId = config.genesis().chainId();
     standby = config.standby();
+    String self = key.address().toHex();
+    transmitter.peers(
+        self,
+        config.genesis().validators().stream()
+            .map(v -> v.key().address().toHex())
+            .filter(a -> !a.equals(self))
+            .toList());
     node = newNode();
     running = true;
     queue.offer(new Start());

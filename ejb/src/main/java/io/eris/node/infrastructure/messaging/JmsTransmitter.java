@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
 /**
@@ -42,6 +44,15 @@ public class JmsTransmitter implements Transmitter {
 
   /** Property on sync messages: the address of the node that asked. */
   public static final String REQUESTER = "requester";
+
+  /**
+   * Property on sync messages: on a request, the one peer asked to answer (absent: any peer
+   * answers); on a reply, the peer that answered.
+   */
+  public static final String RESPONDER = "responder";
+
+  /** A peer that left a sync request unanswered is not asked again for this long. */
+  static final long SUSPECT_MILLIS = 30_000;
 
   @Resource(lookup = Destinations.CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
@@ -73,13 +84,21 @@ public class JmsTransmitter implements Transmitter {
             }
           });
 
-  private record Outgoing(Topic topic, byte[] body, String type, String requester) {}
+  private record Outgoing(
+      Topic topic, byte[] body, String type, String requester, String responder) {}
+
+  private volatile String self;
+  private volatile List<String> peers = List.of();
+  private final Map<String, Long> lastReplyAt = new ConcurrentHashMap<>();
+  private final Map<String, Long> suspectUntil = new ConcurrentHashMap<>();
+  private String lastAsked;
+  private long lastAskedAt;
 
   private final ThreadLocal<List<Outgoing>> pending = ThreadLocal.withInitial(ArrayList::new);
 
   @Override
   public void broadcastTx(Transaction tx) {
-    pending.get().add(new Outgoing(txs, tx.encode(), null, null));
+    pending.get().add(new Outgoing(txs, tx.encode(), null, null, null));
   }
 
   @Override
@@ -89,7 +108,7 @@ public class JmsTransmitter implements Transmitter {
       lastProduced = block.hash();
       metrics.blockProduced();
     }
-    pending.get().add(new Outgoing(blocks, block.encode(), null, null));
+    pending.get().add(new Outgoing(blocks, block.encode(), null, null, null));
   }
 
   /** Whether this node made (and first sent) the block. */
@@ -104,17 +123,66 @@ public class JmsTransmitter implements Transmitter {
 
   @Override
   public void broadcastVote(Vote vote) {
-    pending.get().add(new Outgoing(votes, vote.encode(), null, null));
+    pending.get().add(new Outgoing(votes, vote.encode(), null, null, null));
+  }
+
+  /**
+   * Who this node is and which peers may answer its sync requests (addresses in hex). Each request
+   * is addressed to one of them, as the core expects (one answer per request): the others skip it
+   * unread.
+   */
+  public void peers(String selfAddress, List<String> peerAddresses) {
+    self = selfAddress;
+    peers = List.copyOf(peerAddresses);
+  }
+
+  /** A sync reply came from {@code responder}. */
+  public void answeredBy(String responder) {
+    if (responder != null) {
+      lastReplyAt.put(responder, System.currentTimeMillis());
+      suspectUntil.remove(responder);
+    }
   }
 
   @Override
   public void requestSync(SyncRequest request) {
-    pending.get().add(new Outgoing(sync, request.encode(), "request", request.requester().toHex()));
+    String responder = pickResponder(System.currentTimeMillis());
+    pending
+        .get()
+        .add(
+            new Outgoing(
+                sync, request.encode(), "request", request.requester().toHex(), responder));
+  }
+
+  /**
+   * A random peer, skipping one that left the previous request unanswered (down, or cut off) for a
+   * while; {@code null} (any peer answers) when no peer is known.
+   */
+  synchronized String pickResponder(long now) {
+    List<String> all = peers;
+    if (all.isEmpty()) {
+      return null;
+    }
+    if (lastAsked != null && lastReplyAt.getOrDefault(lastAsked, -1L) < lastAskedAt) {
+      suspectUntil.put(lastAsked, now + SUSPECT_MILLIS);
+    }
+    List<String> candidates = new ArrayList<>();
+    for (String p : all) {
+      if (suspectUntil.getOrDefault(p, 0L) <= now) {
+        candidates.add(p);
+      }
+    }
+    if (candidates.isEmpty()) {
+      candidates = all;
+    }
+    lastAsked = candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
+    lastAskedAt = now;
+    return lastAsked;
   }
 
   @Override
   public void replySync(Address requester, SyncReply reply) {
-    pending.get().add(new Outgoing(sync, reply.encode(), "reply", requester.toHex()));
+    pending.get().add(new Outgoing(sync, reply.encode(), "reply", requester.toHex(), self));
   }
 
   /** Drops what this thread buffered (its transaction rolled back). */
@@ -139,6 +207,9 @@ public class JmsTransmitter implements Transmitter {
         if (o.type() != null) {
           m.setStringProperty(SYNC_TYPE, o.type());
           m.setStringProperty(REQUESTER, o.requester());
+          if (o.responder() != null) {
+            m.setStringProperty(RESPONDER, o.responder());
+          }
         }
         producer.send(o.topic(), m);
         sent++;

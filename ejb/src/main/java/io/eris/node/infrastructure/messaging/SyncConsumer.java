@@ -10,13 +10,15 @@ import io.eris.node.application.NodeMetrics;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * The {@code sync} topic: requests from peers that are behind, and replies. A reply names its
- * requester in a property, so the other nodes skip it without parsing it.
+ * The {@code sync} topic: requests from peers that are behind, and replies. A request names the one
+ * peer asked to answer, a reply its requester (and who answered), in properties, so the other nodes
+ * skip them without parsing them.
  */
 @MessageDriven(
     activationConfig = {
@@ -40,14 +42,17 @@ public class SyncConsumer implements MessageListener {
   @EJB ConsensusHost host;
   @EJB NodeMetrics metrics;
   @EJB NodeLifecycle lifecycle;
+  @Inject JmsTransmitter transmitter;
 
   @Override
   public void onMessage(Message message) {
     String type;
     String requester;
+    String responder;
     try {
       type = message.getStringProperty(JmsTransmitter.SYNC_TYPE);
       requester = message.getStringProperty(JmsTransmitter.REQUESTER);
+      responder = message.getStringProperty(JmsTransmitter.RESPONDER);
     } catch (JMSException e) {
       metrics.dropped("UNREADABLE");
       return;
@@ -57,7 +62,7 @@ public class SyncConsumer implements MessageListener {
       return;
     }
     if ("request".equals(type)) {
-      if (me.equals(requester)) {
+      if (me.equals(requester) || (responder != null && !me.equals(responder))) {
         return;
       }
       ConsensusMessages.receive(
@@ -70,6 +75,7 @@ public class SyncConsumer implements MessageListener {
       if (!me.equals(requester)) {
         return;
       }
+      transmitter.answeredBy(responder);
       ConsensusMessages.receive(
           message,
           MAX_SYNC_BYTES,
