@@ -10,6 +10,7 @@ import io.eris.core.consensus.Reorg;
 import io.eris.core.consensus.Tuning;
 import io.eris.core.crypto.Hash;
 import io.eris.core.crypto.KeyPair;
+import io.eris.core.ledger.LedgerState;
 import io.eris.core.ledger.Miner;
 import io.eris.core.ledger.PowFunction;
 import io.eris.core.ledger.TxValidator;
@@ -41,6 +42,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -97,9 +99,12 @@ public class ConsensusHost {
   private volatile boolean running;
   private volatile boolean standby;
   private volatile Hash headHash;
+  private volatile Hash finalStateRoot;
   private volatile BlockKind headKind = BlockKind.LEADER;
   private volatile int mempoolSize;
   private Thread loop;
+  private LeaseKeeper keeper;
+  private ScheduledFuture<?> keeping;
 
   /** Starts the loop; the node loads its chain on the loop's first batch. */
   public synchronized void start(NodeConfig config) {
@@ -131,6 +136,14 @@ public class ConsensusHost {
             .map(v -> v.key().address().toHex())
             .filter(a -> !a.equals(self))
             .toList());
+    Tuning tuning = Tuning.defaults(config.genesis());
+    keeper = new LeaseKeeper(lease, 2 * tuning.leaseMillis());
+    if (leaderKey != null) {
+      long every = Math.max(10, tuning.leaseMillis() / 4);
+      keeping =
+          scheduler.scheduleAtFixedRate(
+              () -> keeper.keep(System.currentTimeMillis()), every, every, TimeUnit.MILLISECONDS);
+    }
     node = newNode();
     running = true;
     queue.offer(new Start());
@@ -152,7 +165,7 @@ public class ConsensusHost {
             store,
             journal,
             outbox,
-            lease,
+            keeper,
             (event, atMillis) ->
                 scheduler.schedule(
                     () -> enqueue(event),
@@ -179,6 +192,7 @@ public class ConsensusHost {
 
       @Override
       public void finalized(Block block) {
+        finalStateRoot = block.header().stateRoot();
         events.head(chain.head(), mode(headKind));
       }
 
@@ -262,11 +276,38 @@ public class ConsensusHost {
     if (!stateless.isOk()) {
       return CompletableFuture.completedFuture(stateless);
     }
+    Verdict replay = usedInFinalState(tx);
+    if (replay != null) {
+      return CompletableFuture.completedFuture(replay);
+    }
     CompletableFuture<Verdict> answer = new CompletableFuture<>();
     if (!queue.offer(new Submit(tx, answer))) {
       answer.complete(Verdict.reject(ErrorCode.MEMPOOL_FULL, "the node is overloaded"));
     }
     return answer;
+  }
+
+  /**
+   * NONCE_USED when a final block already used the tx's nonce: nothing can change that, so it is
+   * answered here, from the (immutable) final state, without waiting for the loop. The caller turns
+   * it into the recorded status when the tx itself is the one that used the nonce.
+   */
+  private Verdict usedInFinalState(Transaction tx) {
+    Hash root = finalStateRoot;
+    if (root == null) {
+      return null;
+    }
+    long used;
+    try {
+      used = LedgerState.at(store, root).nonce(tx.sender().address());
+    } catch (RuntimeException e) {
+      return null; // e.g. the database is away: the loop judges it
+    }
+    return tx.nonce() <= used
+        ? Verdict.reject(
+            ErrorCode.NONCE_USED,
+            "nonce " + tx.nonce() + " used; account is at " + used + " (final)")
+        : null;
   }
 
   public int mempoolSize() {
@@ -310,6 +351,7 @@ public class ConsensusHost {
           });
     } catch (RuntimeException e) {
       transmitter.discard();
+      finalStateRoot = null;
       store.clearCache();
       String why = NodeLifecycle.rootMessage(e);
       LOG.warning("consensus batch failed, restarting the node from its store: " + why);
@@ -331,6 +373,7 @@ public class ConsensusHost {
   private void apply(ConsensusNode n, Item item, List<Runnable> answers) {
     if (item instanceof Start) {
       n.start();
+      finalStateRoot = n.finalBlock().header().stateRoot();
     } else if (item instanceof Event e) {
       n.handle(e.event());
     } else if (item instanceof Submit s) {
@@ -346,6 +389,12 @@ public class ConsensusHost {
   @PreDestroy
   void stop() {
     running = false;
+    if (keeping != null) {
+      keeping.cancel(false);
+    }
+    if (keeper != null) {
+      keeper.release();
+    }
     if (loop != null) {
       loop.interrupt();
     }

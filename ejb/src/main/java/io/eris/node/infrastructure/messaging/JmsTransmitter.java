@@ -14,6 +14,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
@@ -33,7 +34,8 @@ import java.util.logging.Logger;
  * of events and sent by {@link #flush} only after the batch's transaction committed: a vote is
  * never out before it is stored, a block never before it is durable. Sending is asynchronous
  * (non-blocking sends, see STACK-NOTES) because every message is self-authenticating and re-sent by
- * the protocol (outbox, sync) when lost.
+ * the protocol (outbox, sync) when lost: non-persistent messages, which Artemis sends without
+ * waiting for an answer.
  */
 @ApplicationScoped
 public class JmsTransmitter implements Transmitter {
@@ -200,7 +202,10 @@ public class JmsTransmitter implements Transmitter {
     out.clear();
     int sent = 0;
     try (JMSContext context = connectionFactory.createContext()) {
-      JMSProducer producer = context.createProducer();
+      // Non-persistent: the subscriptions are the nodes' non-durable ones, and every message is
+      // re-sent by the protocol when lost (outbox, sync), so a persistent send would only make
+      // the loop wait for the broker's answer to each message.
+      JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT);
       for (Outgoing o : batch) {
         BytesMessage m = context.createBytesMessage();
         m.writeBytes(o.body());

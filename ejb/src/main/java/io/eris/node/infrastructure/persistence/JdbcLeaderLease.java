@@ -86,6 +86,27 @@ public final class JdbcLeaderLease implements LeaderLease {
         });
   }
 
+  /**
+   * Extends a lease {@code node} still holds under {@code epoch} to {@code duration} from now (the
+   * database's now); never takes one, never moves the epoch or the signed height. One statement.
+   * True if it was extended.
+   */
+  public boolean renew(Address node, long epoch, long durationMillis) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE leader_lease SET expires_at = GREATEST(expires_at,"
+                    + " CURRENT_TIMESTAMP + ? * INTERVAL '1 millisecond')"
+                    + " WHERE id = 1 AND holder = ? AND epoch = ? AND expires_at > CURRENT_TIMESTAMP")) {
+      ps.setLong(1, durationMillis);
+      ps.setString(2, node.toHex());
+      ps.setLong(3, epoch);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new IllegalStateException("leader lease: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public LeaseState read() {
     return inTransaction(

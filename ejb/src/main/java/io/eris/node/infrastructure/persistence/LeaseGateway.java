@@ -38,6 +38,11 @@ public class LeaseGateway implements LeaderLease {
     return lease().reserveHeight(node, epoch, height, nowMillis);
   }
 
+  /** See {@link JdbcLeaderLease#renew}. */
+  public boolean renew(Address node, long epoch, long durationMillis) {
+    return lease().renew(node, epoch, durationMillis);
+  }
+
   @Override
   public LeaseState read() {
     return lease().read();
