@@ -499,7 +499,9 @@ class ClusterFaultIT {
     StringBuilder sb = new StringBuilder("{\n");
     int i = 0;
     for (Map.Entry<String, Object> e : figures.entrySet()) {
-      sb.append("  \"").append(e.getKey()).append("\": ").append(e.getValue());
+      Object v = e.getValue();
+      sb.append("  \"").append(e.getKey()).append("\": ");
+      sb.append(v instanceof String str ? "\"" + str + "\"" : String.valueOf(v));
       sb.append(++i < figures.size() ? ",\n" : "\n");
     }
     sb.append("}\n");

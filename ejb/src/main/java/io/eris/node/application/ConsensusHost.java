@@ -32,6 +32,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -58,6 +60,8 @@ import java.util.logging.Logger;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Callers never need the container's transaction here: the loop runs its own per batch.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ConsensusHost {
   private static final Logger LOG = Logger.getLogger(ConsensusHost.class.getName());
   static final int MAX_BATCH = 2_000;
@@ -308,6 +312,18 @@ public class ConsensusHost {
             ErrorCode.NONCE_USED,
             "nonce " + tx.nonce() + " used; account is at " + used + " (final)")
         : null;
+  }
+
+  /**
+   * What a transaction is worth without state: size, chain id, signature (a verified signature is
+   * cached for the loop).
+   */
+  public Verdict stateless(Transaction tx) {
+    Hash chain = chainId;
+    if (chain == null) {
+      return Verdict.reject(ErrorCode.MEMPOOL_FULL, "the node is not running");
+    }
+    return TxValidator.stateless(tx, chain, coreConfig.signatures());
   }
 
   public int mempoolSize() {

@@ -10,6 +10,8 @@ import io.eris.node.application.NodeMetrics;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -35,6 +37,9 @@ import jakarta.jms.MessageListener;
       @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
     })
+// No XA transaction per message: the bean only queues the event (the queue is in memory, so an
+// acknowledgement after it would promise nothing more), and the protocol re-sends what is lost.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SyncConsumer implements MessageListener {
   /** A reply carries at most a sync batch of blocks with their votes. */
   static final int MAX_SYNC_BYTES = 4 * Limits.MAX_BLOCK_BYTES;

@@ -7,6 +7,8 @@ import io.eris.node.application.NodeMetrics;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -26,6 +28,9 @@ import jakarta.jms.MessageListener;
       @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
     })
+// No XA transaction per message: the bean only queues the event (the queue is in memory, so an
+// acknowledgement after it would promise nothing more), and the protocol re-sends what is lost.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class VoteConsumer implements MessageListener {
   @EJB ConsensusHost host;
   @EJB NodeMetrics metrics;
