@@ -29,10 +29,12 @@ import io.eris.core.model.Vote;
 import io.eris.core.state.TreeNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One node of the consensus, as a state machine: the host hands it {@link ConsensusEvent}s one at a
@@ -376,6 +378,7 @@ public final class ConsensusNode {
     if (!reply.chainId().equals(chainId)) {
       return;
     }
+    vouchForCertified(reply);
     int fresh = 0;
     for (Block b : reply.blocks()) {
       if (!chain.knows(b.hash())) {
@@ -404,6 +407,40 @@ public final class ConsensusNode {
     }
     if (behind && fresh > 0) {
       sync.request(chain, reply.responderHead(), now());
+    }
+  }
+
+  /**
+   * Catching up, a block that the reply's votes make final (and every block of the reply below it
+   * on its branch) has its txs' signatures vouched for instead of verified: validators holding the
+   * threshold of stake verified them before voting. The blocks are validated in full otherwise
+   * (proposer, tx root, execution, state root), and the votes are admitted as usual after them. The
+   * validator set is the one after this node's final block; a set changed in the synced range only
+   * makes fewer blocks count as certified.
+   */
+  private void vouchForCertified(SyncReply reply) {
+    List<Block> blocks = reply.blocks();
+    if (blocks.isEmpty() || reply.votes().isEmpty()) {
+      return;
+    }
+    Set<Hash> certified = finality.certified(chain, chain.finalNode(), reply.votes());
+    if (certified.isEmpty()) {
+      return;
+    }
+    Set<Hash> vouched = new HashSet<>();
+    for (int i = blocks.size() - 1; i >= 0; i--) {
+      Block b = blocks.get(i);
+      if (certified.contains(b.hash()) || vouched.contains(b.hash())) {
+        vouched.add(b.hash());
+        vouched.add(b.header().parent());
+      }
+    }
+    for (Block b : blocks) {
+      if (vouched.contains(b.hash()) && !chain.knows(b.hash())) {
+        for (Transaction tx : b.txs()) {
+          tx.vouchSignature(config.signatures());
+        }
+      }
     }
   }
 

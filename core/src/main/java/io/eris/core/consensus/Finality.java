@@ -9,8 +9,11 @@ import io.eris.core.ledger.ValidatorState;
 import io.eris.core.model.Vote;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Votes and finality. A block is final once validators holding the threshold of stake in its
@@ -86,6 +89,41 @@ final class Finality {
     }
     VoteBook.Outcome outcome = book.add(vote);
     return outcome == VoteBook.Outcome.DUPLICATE ? null : outcome;
+  }
+
+  /**
+   * The block hashes that {@code votes} alone make final, judged against the validator set after
+   * {@code base}: distinct validators of that set, with valid signatures, holding the threshold of
+   * stake. Nothing is recorded.
+   */
+  Set<Hash> certified(Chain chain, Node base, List<Vote> votes) {
+    ValidatorSet set = validatorsAfter(chain, base);
+    Map<Hash, Map<PublicKey, Long>> stakeByBlock = new HashMap<>();
+    for (Vote vote : votes) {
+      if (!vote.chainId().equals(chainId) || !set.contains(vote.voter())) {
+        continue;
+      }
+      Map<PublicKey, Long> voters =
+          stakeByBlock.computeIfAbsent(vote.blockHash(), h -> new HashMap<>());
+      if (voters.containsKey(vote.voter())) {
+        continue;
+      }
+      byte[] payload = Arrays.copyOf(vote.encode(), Vote.SIZE - 64);
+      if (signatures.verify(vote.voter(), payload, vote.signature())) {
+        voters.put(vote.voter(), set.stakeOf(vote.voter()));
+      }
+    }
+    Set<Hash> out = new HashSet<>();
+    for (Map.Entry<Hash, Map<PublicKey, Long>> e : stakeByBlock.entrySet()) {
+      long stake = 0;
+      for (long v : e.getValue().values()) {
+        stake += v;
+      }
+      if (set.reachesThreshold(stake)) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   /** True when {@code node} has votes of the threshold of stake. */

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * Remembers signatures that verified, so a transaction checked when it arrived on the {@code txs}
  * topic is not verified again when its block comes. Keyed by the hash of (key, message, signature);
- * only successes are cached, so a forged signature can never be remembered as good.
+ * only successes are cached, so a forged signature can never be remembered as good — except one
+ * {@linkplain #vouch vouched for} by the caller on other evidence (a block's finality certificate:
+ * validators holding the threshold of stake verified it before they voted).
  */
 public final class SignatureCache {
   private final Map<Hash, Boolean> verified;
@@ -37,6 +39,17 @@ public final class SignatureCache {
       verified.put(id, Boolean.TRUE);
     }
     return true;
+  }
+
+  /**
+   * Records a signature as good without verifying it. Only for signatures that evidence already
+   * proves good: the caller carries that responsibility.
+   */
+  public void vouch(PublicKey key, byte[] message, byte[] signature) {
+    Hash id = Hash.sha256(key.unsafeBytes(), Hash.sha256(message).unsafeBytes(), signature);
+    synchronized (verified) {
+      verified.put(id, Boolean.TRUE);
+    }
   }
 
   public int size() {

@@ -93,6 +93,14 @@ public final class Transaction {
     return cache.verify(sender, signingPayload(), signature);
   }
 
+  /**
+   * Records this tx's signature as good in {@code cache} without verifying it: see {@link
+   * SignatureCache#vouch}.
+   */
+  public void vouchSignature(SignatureCache cache) {
+    cache.vouch(sender, signingPayload(), signature);
+  }
+
   public byte[] signingPayload() {
     byte[] out = new byte[payloadLength];
     System.arraycopy(encoded, 0, out, 0, payloadLength);

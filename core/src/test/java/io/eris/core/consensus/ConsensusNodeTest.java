@@ -283,6 +283,43 @@ class ConsensusNodeTest {
   }
 
   @Test
+  void aSyncedBlockWithAFinalityCertificateHasItsTxSignaturesVouchedFor() {
+    // A tx whose signature does not verify, which the author was told is fine: only a block's
+    // finality certificate can make a node take it without verifying it.
+    byte[] bytes = h.transfer().encode();
+    bytes[bytes.length - 1] ^= 1;
+    Transaction badlySigned = Transaction.decode(bytes);
+    badlySigned.vouchSignature(h.authorSignatures);
+    Block b1 = h.leaderBlock(h.genesisBlock(), 1, badlySigned);
+    assertThat(b1.txs()).containsExactly(badlySigned);
+    h.now = b1.header().timestampMillis() + 50;
+
+    // Without the certificate (two of the four validators' votes): verified, refused.
+    NodeHarness other = new NodeHarness();
+    ConsensusNode uncertified = other.start(other.validators.get(1), null);
+    uncertified.handle(
+        new SyncReplied(
+            new SyncReply(
+                h.chainId(), b1.hash(), 1, 0, List.of(b1), List.of(h.vote(0, b1), h.vote(2, b1)))));
+    assertThat(uncertified.head().height()).isZero();
+    assertThat(other.rejections).anySatisfy(r -> assertThat(r).contains("BAD_SIGNATURE"));
+
+    // With votes of validators holding the threshold (three of four): taken, and final.
+    ConsensusNode node = h.start(h.validators.get(1), null);
+    node.handle(
+        new SyncReplied(
+            new SyncReply(
+                h.chainId(),
+                b1.hash(),
+                1,
+                1,
+                List.of(b1),
+                List.of(h.vote(0, b1), h.vote(2, b1), h.vote(3, b1)))));
+    assertThat(node.head()).isEqualTo(b1);
+    assertThat(node.finalBlock()).isEqualTo(b1);
+  }
+
+  @Test
   void aFollowerMinesAPowBlockWhenTheLeaderIsSilent() {
     ConsensusNode node = h.start(h.validators.get(1), null);
     h.now += NodeHarness.TIMEOUT;

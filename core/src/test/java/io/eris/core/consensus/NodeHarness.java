@@ -45,6 +45,9 @@ final class NodeHarness {
   final GenesisState genesisState;
   final SignatureCache signatures = new SignatureCache(10_000);
 
+  /** The author's own cache: what the author verified (or was told) is not known to the node. */
+  final SignatureCache authorSignatures = new SignatureCache(10_000);
+
   final MemoryChainStore store = new MemoryChainStore();
   final MemoryVoteJournal journal = new MemoryVoteJournal();
   final MemoryOutbox outbox = new MemoryOutbox();
@@ -110,7 +113,7 @@ final class NodeHarness {
         new BlockProducer(
             genesisState.chainId(),
             new BlockExecutor(
-                genesisState.chainId(), authorStore, signatures, BitcoinNetwork.MAINNET));
+                genesisState.chainId(), authorStore, authorSignatures, BitcoinNetwork.MAINNET));
     now = genesis.timestampMillis() + 1_000;
   }
 
