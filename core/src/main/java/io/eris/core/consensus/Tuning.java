@@ -6,9 +6,9 @@ import io.eris.core.model.Genesis;
  * Node-local settings that are not chain parameters (those are in the genesis and governance).
  *
  * @param leaseMillis how long a taken or renewed leader lease lasts; a standby takes over this long
- *     after the holder's last renewal (default 1.5 T: the holder renews every T, and a host may
- *     renew in between (the node's lease keeper), so a late block does not hand the lease over; a
- *     standby, which asks every lease/8, leads within about 1.7 T of a crash)
+ *     after the holder's last renewal (default 2 T: the holder renews every T, so one late block
+ *     does not hand the lease over, and a standby, which asks every lease/8, leads within about
+ *     2.25 T of a crash)
  * @param maintenanceMillis period of housekeeping: tx expiry, outbox re-broadcast, sync retries
  * @param rebroadcastAfterMillis an own tx pending this long is broadcast again
  * @param mineStepMillis pause between two proof-of-work steps, so other events get their turn
@@ -51,9 +51,7 @@ public record Tuning(
   public static Tuning defaults(Genesis g) {
     long t = g.blockIntervalMs();
     return new Tuning(
-        // 1.5 T: the host's lease keeper renews every lease/4 between blocks, so a busy loop does
-        // not lose it, and a dead leader's lease runs out sooner (failover within 3 T).
-        3 * t / 2,
+        2 * t,
         2 * t,
         g.leaderTimeoutMs(),
         10,

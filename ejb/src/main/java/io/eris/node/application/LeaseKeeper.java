@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 /**
  * The leader lease as the consensus core uses it, plus a keeper that renews the lease the core
  * holds between the core's own renewals. The core renews on every block (every T), from its single
- * loop; under load a batch can hold the loop past the lease (1.5 T), the hot standby takes over
+ * loop; under load a batch can hold the loop past the lease (2 T), the hot standby takes over
  * although the leader is alive, and the two trade the lease back and forth. The keeper renews from
  * a timer of its own (every lease/4), but only while the core renewed within the last {@code
  * bridgeMillis}: a leader whose core stops renewing (it holds back, isolated) still loses the lease
