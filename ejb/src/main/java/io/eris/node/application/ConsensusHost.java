@@ -123,6 +123,7 @@ public class ConsensusHost {
             .leaderKey()
             .orElse(key.publicKey().equals(config.genesis().leaderKey()) ? key : null);
     journal.voter(key.address().toHex());
+    Tuning tuning = Tuning.defaults(config.genesis());
     coreConfig =
         new io.eris.core.consensus.NodeConfig(
             config.genesis(),
@@ -130,7 +131,7 @@ public class ConsensusHost {
             validator ? key : null,
             leaderKey,
             rules.signatures(),
-            Tuning.defaults(config.genesis()));
+            tuning);
     chainId = config.genesis().chainId();
     standby = config.standby();
     String self = key.address().toHex();
@@ -140,7 +141,6 @@ public class ConsensusHost {
             .map(v -> v.key().address().toHex())
             .filter(a -> !a.equals(self))
             .toList());
-    Tuning tuning = Tuning.defaults(config.genesis());
     keeper = new LeaseKeeper(lease, 2 * tuning.leaseMillis());
     if (leaderKey != null) {
       long every = Math.max(10, tuning.leaseMillis() / 4);
