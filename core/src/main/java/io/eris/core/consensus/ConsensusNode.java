@@ -393,8 +393,6 @@ public final class ConsensusNode {
     }
     Node theirs = chain.node(reply.responderHead());
     boolean behind = theirs == null && reply.responderHeadHeight() > chain.head().height();
-    // Only an answer that moved this node on (or shows it is not behind) settles the request in
-    // flight; the same answer again, or a stale peer's, waits for the retry.
     // A peer that was down as long as this node may answer with the same stale head: only a head
     // recent enough to be live counts as the network's.
     if (leader != null
@@ -402,6 +400,8 @@ public final class ConsensusNode {
         && theirs.block.header().timestampMillis() >= now() - leaderTimeout()) {
       leader.markCaughtUp();
     }
+    // Only an answer that moved this node on (or shows it is not behind) settles the request in
+    // flight; the same answer again, or a stale peer's, waits for the retry.
     if (fresh > 0 || !behind) {
       sync.answered();
     }

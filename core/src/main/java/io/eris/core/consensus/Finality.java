@@ -82,9 +82,7 @@ final class Finality {
     if (!set.contains(vote.voter())) {
       return null;
     }
-    byte[] encoded = vote.encode();
-    byte[] payload = Arrays.copyOf(encoded, Vote.SIZE - 64);
-    if (!signatures.verify(vote.voter(), payload, vote.signature())) {
+    if (!signedByVoter(vote)) {
       return null;
     }
     VoteBook.Outcome outcome = book.add(vote);
@@ -108,8 +106,7 @@ final class Finality {
       if (voters.containsKey(vote.voter())) {
         continue;
       }
-      byte[] payload = Arrays.copyOf(vote.encode(), Vote.SIZE - 64);
-      if (signatures.verify(vote.voter(), payload, vote.signature())) {
+      if (signedByVoter(vote)) {
         voters.put(vote.voter(), set.stakeOf(vote.voter()));
       }
     }
@@ -124,6 +121,12 @@ final class Finality {
       }
     }
     return out;
+  }
+
+  /** Whether the vote's signature is its voter's (through the signature cache). */
+  private boolean signedByVoter(Vote vote) {
+    byte[] payload = Arrays.copyOf(vote.encode(), Vote.SIZE - 64);
+    return signatures.verify(vote.voter(), payload, vote.signature());
   }
 
   /** True when {@code node} has votes of the threshold of stake. */

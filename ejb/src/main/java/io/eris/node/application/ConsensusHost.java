@@ -276,7 +276,7 @@ public class ConsensusHost {
       return CompletableFuture.completedFuture(
           Verdict.reject(ErrorCode.MEMPOOL_FULL, "the node is not running"));
     }
-    Verdict stateless = TxValidator.stateless(tx, chainId, coreConfig.signatures());
+    Verdict stateless = stateless(tx);
     if (!stateless.isOk()) {
       return CompletableFuture.completedFuture(stateless);
     }
